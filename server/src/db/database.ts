@@ -1,0 +1,97 @@
+import path from "node:path";
+import { Kysely, PostgresDialect, type Transaction, sql } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.ts";
+import { type EmbeddedHost, isServing, startEmbeddedHost } from "./embedded.ts";
+import { migrate } from "./migrate.ts";
+import type { DB } from "./schema.ts";
+
+// Return bigint/numeric counts as numbers and timestamps as Date (the pg defaults otherwise).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  /** "embedded" or "postgres": reported by /readyz and the operator console. */
+  mode: "embedded" | "postgres";
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply migrations (the server does; the CLI does too, so a fresh data dir works). */
+  migrate?: boolean;
+  poolSize?: number;
+  /** Tests: embedded database in memory with its socket in this directory. */
+  inMemorySocketDir?: string;
+}
+
+/**
+ * Open the configured database. Embedded mode: serve the PGlite files in DATA_DIR if no other process
+ * does, otherwise connect to the process that serves them.
+ */
+export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
+  let host: EmbeddedHost | null = null;
+  let poolConfig: pg.PoolConfig;
+  if (config.databaseUrl) {
+    poolConfig = { connectionString: config.databaseUrl, max: options.poolSize ?? 20 };
+  } else {
+    const socketDir = options.inMemorySocketDir ?? config.dataDir;
+    host = await connectOrHost(options.inMemorySocketDir ? null : config.dataDir, socketDir);
+    poolConfig = { host: socketDir, database: "postgres", user: "postgres", max: options.poolSize ?? 8 };
+  }
+  const pool = new pg.Pool(poolConfig);
+  pool.on("error", () => {}); // an idle client's broken connection is replaced on next use
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    if (options.migrate !== false) await migrate(pool);
+  } catch (err) {
+    await db.destroy();
+    await host?.stop();
+    throw err;
+  }
+  return {
+    db,
+    pool,
+    mode: config.databaseUrl ? "postgres" : "embedded",
+    async close() {
+      await db.destroy();
+      await host?.stop();
+    },
+  };
+}
+
+async function connectOrHost(dataDir: string | null, socketDir: string): Promise<EmbeddedHost | null> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await isServing(socketDir)) return null;
+    const host = await startEmbeddedHost(dataDir, socketDir);
+    if (host) return host;
+    // Another process holds the lock but is not serving yet (starting up): wait for its socket.
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The embedded database in ${path.resolve(socketDir)} is locked by another process.`);
+}
+
+/** The role every tenant-scoped transaction runs as: no superuser, no BYPASSRLS, so RLS applies. */
+export const APP_ROLE = "uslimato_app";
+
+/**
+ * THE choke point for tenant data: a transaction in which row-level security limits every table to
+ * `tenantId`. Nothing else in the code base may read or write tenant tables except functions named
+ * `unsafe…` (sign-in lookups, the operator).
+ */
+export async function inTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await scopeToTenant(tx, tenantId);
+    return fn(tx);
+  });
+}
+
+/** Narrow an already open transaction to one tenant (used by inTenant, and by the operator after it
+ * creates a tenant in the same transaction). */
+export async function scopeToTenant(tx: Tx, tenantId: string): Promise<void> {
+  await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(tx);
+}

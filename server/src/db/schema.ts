@@ -1,0 +1,130 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Kysely table types. Keep in step with ./migrations (one interface per table). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  time_zone: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface PermissionsTable {
+  name: string;
+  description: string;
+  itsm: boolean;
+}
+
+export interface UsersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface GroupsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  system_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface GroupPermissionsTable {
+  tenant_id: string;
+  group_id: string;
+  permission: string;
+}
+
+export interface GroupMembersTable {
+  tenant_id: string;
+  group_id: string;
+  user_id: string;
+  added_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  tenant_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ItsmLicensesTable {
+  tenant_id: string;
+  active: Generated<boolean>;
+  flags: string[];
+  max_agents: number;
+  max_emails_month: number;
+  api_rate_limit: Generated<number>;
+  activated_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failed_at: CreatedAt;
+}
+
+export interface OperatorsTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface OperatorSessionsTable {
+  token_hash: string;
+  operator_id: string;
+  csrf_token: string;
+  expires_at: Timestamp;
+}
+
+export interface OperatorAlertsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: string;
+  period: string;
+  message: string;
+  created_at: CreatedAt;
+  acknowledged_at: Timestamp | null;
+}
+
+export interface SchedulesTable {
+  name: string;
+  next_run_at: Timestamp;
+  last_run_at: Timestamp | null;
+  last_result: string | null;
+}
+
+export interface MonthlyUsageTable {
+  tenant_id: string;
+  month: string;
+  emails_sent: Generated<number>;
+  emails_dropped: Generated<number>;
+}
+
+export interface DB {
+  monthly_usage: MonthlyUsageTable;
+  tenants: TenantsTable;
+  permissions: PermissionsTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  group_permissions: GroupPermissionsTable;
+  group_members: GroupMembersTable;
+  sessions: SessionsTable;
+  itsm_licenses: ItsmLicensesTable;
+  sign_in_failures: SignInFailuresTable;
+  operators: OperatorsTable;
+  operator_sessions: OperatorSessionsTable;
+  operator_alerts: OperatorAlertsTable;
+  schedules: SchedulesTable;
+}

@@ -1,0 +1,35 @@
+import argon2 from "argon2";
+
+/** argon2id with the library's defaults (m=64 MiB, t=3, p=4). */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+// A fixed hash to verify against when the email is unknown, so timing does not reveal which emails exist.
+let dummyHash: Promise<string> | undefined;
+export function dummyVerify(password: string): Promise<boolean> {
+  dummyHash ??= hashPassword("uslimato-dummy-password");
+  return dummyHash.then((h) => verifyPassword(h, password)).then(() => false);
+}
+
+const COMMON = new Set(["password", "password1", "12345678", "123456789", "qwertyui", "letmein1", "iloveyou"]);
+
+/** Why a password is too weak, or null. Rules are NIST 800-63B style: length, not a common password. */
+export function passwordWeakness(password: string, email?: string): string | null {
+  if (password.length < 10) return "must be at least 10 characters long";
+  if (password.length > 200) return "must be at most 200 characters long";
+  if (COMMON.has(password.toLowerCase())) return "is too common";
+  if (new Set(password).size < 4) return "uses too few different characters";
+  const local = email?.split("@")[0]?.toLowerCase() ?? "";
+  if (local.length >= 4 && password.toLowerCase().includes(local))
+    return "must not contain your email name";
+  return null;
+}
