@@ -50,7 +50,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
     if (url.startsWith("/api/") || url.startsWith("/public/") || request.method !== "GET" || !hasWeb) {
-      const problem = problemFor(new AppError("not_found", `There is no ${request.method} ${url.split("?")[0]}.`));
+      const problem = problemFor(
+        new AppError("not_found", `There is no ${request.method} ${url.split("?")[0]}.`),
+      );
       return reply.status(404).type("application/problem+json").send(problem);
     }
     // Every other GET is a page of the single-page app, which shows its own "Not found" for unknown ones.

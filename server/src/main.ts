@@ -9,12 +9,16 @@ const config = loadConfig();
 const database = await openDatabase(config);
 await ensureOperator(database.db, config.operatorEmail, config.operatorPassword);
 const app = await buildApp({ config, database });
-const scheduler = startScheduler(database.db, [{ name: "quota-check", everyMs: 3600_000, run: () => runQuotaCheck(database.db) }], (msg, err) =>
-  app.log.error({ err }, msg),
+const scheduler = startScheduler(
+  database.db,
+  [{ name: "quota-check", everyMs: 3600_000, run: () => runQuotaCheck(database.db) }],
+  (msg, err) => app.log.error({ err }, msg),
 );
 
 await app.listen({ port: config.port, host: config.host });
-app.log.info(`Uslimato on ${config.publicUrl} (database: ${database.mode}${database.mode === "embedded" ? ` in ${config.dataDir}` : ""})`);
+app.log.info(
+  `Uslimato on ${config.publicUrl} (database: ${database.mode}${database.mode === "embedded" ? ` in ${config.dataDir}` : ""})`,
+);
 
 let closing = false;
 async function shutdown(signal: string) {

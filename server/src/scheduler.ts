@@ -11,7 +11,12 @@ export interface ScheduledJob {
  * Runs each job at most once per period across every process sharing the database: a process runs a
  * job only when its UPDATE claims the row whose next_run_at has come.
  */
-export function startScheduler(db: Db, jobs: ScheduledJob[], log: (msg: string, err?: unknown) => void, tickMs = 30_000) {
+export function startScheduler(
+  db: Db,
+  jobs: ScheduledJob[],
+  log: (msg: string, err?: unknown) => void,
+  tickMs = 30_000,
+) {
   let stopped = false;
   let running: Promise<void> | null = null;
   const tick = async () => {
@@ -32,7 +37,11 @@ export function startScheduler(db: Db, jobs: ScheduledJob[], log: (msg: string, 
           .executeTakeFirst();
         if (!claimed) continue;
         const result = await job.run();
-        await db.updateTable("schedules").set({ last_result: JSON.stringify(result ?? null) }).where("name", "=", job.name).execute();
+        await db
+          .updateTable("schedules")
+          .set({ last_result: JSON.stringify(result ?? null) })
+          .where("name", "=", job.name)
+          .execute();
       } catch (err) {
         log(`scheduled job ${job.name} failed`, err);
       }

@@ -18,14 +18,20 @@ describe("sign-in, users, groups and the agent quota", () => {
     assert.ok(cookie?.httpOnly);
     assert.equal(cookie?.sameSite, "Lax");
     const session = (await client.get("/api/session")).json();
-    assert.deepEqual(session.permissions, ["assets:manage", "assets:read", "settings:manage", "users:manage"]);
+    assert.deepEqual(session.permissions, [
+      "assets:manage",
+      "assets:read",
+      "settings:manage",
+      "users:manage",
+    ]);
     assert.equal(session.features.agent_portal, true);
   });
 
   test("a wrong password is refused, and repeated failures are slowed down with 429 and Retry-After", async () => {
     const tenant = await makeTenant(t);
     const client = new Client(t.app);
-    for (let i = 0; i < 5; i++) assert.equal((await client.signIn(tenant.adminEmail, "wrong password!!")).statusCode, 401);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await client.signIn(tenant.adminEmail, "wrong password!!")).statusCode, 401);
     const res = await client.signIn(tenant.adminEmail, PASSWORD);
     assert.equal(res.statusCode, 429);
     assert.ok(Number(res.headers["retry-after"]) > 0);
@@ -35,7 +41,12 @@ describe("sign-in, users, groups and the agent quota", () => {
   test("writes without the CSRF token are refused", async () => {
     const tenant = await makeTenant(t);
     const client = await signedIn(t.app, tenant.adminEmail);
-    const res = await client.request("POST", "/api/groups", { name: "X", permissions: [] }, { "x-csrf-token": "nope" });
+    const res = await client.request(
+      "POST",
+      "/api/groups",
+      { name: "X", permissions: [] },
+      { "x-csrf-token": "nope" },
+    );
     assert.equal(res.statusCode, 403);
     assert.equal(res.headers["content-type"], "application/problem+json; charset=utf-8");
   });
@@ -43,8 +54,12 @@ describe("sign-in, users, groups and the agent quota", () => {
   test("the (max_agents+1)-th agent is refused and nothing changes", async () => {
     const tenant = await makeTenant(t, { license: { maxAgents: 1 } });
     const admin = await signedIn(t.app, tenant.adminEmail);
-    const u1 = (await admin.post("/api/users", { email: "a1@x.test", name: "A1", password: PASSWORD })).json();
-    const u2 = (await admin.post("/api/users", { email: "a2@x.test", name: "A2", password: PASSWORD })).json();
+    const u1 = (
+      await admin.post("/api/users", { email: "a1@x.test", name: "A1", password: PASSWORD })
+    ).json();
+    const u2 = (
+      await admin.post("/api/users", { email: "a2@x.test", name: "A2", password: PASSWORD })
+    ).json();
     const groups = (await admin.get("/api/groups")).json();
     const agentGroup = groups.find((g: { systemKey: string }) => g.systemKey === "itsm_agent");
     assert.equal((await admin.put(`/api/groups/${agentGroup.id}/members/${u1.id}`)).statusCode, 200);
@@ -65,8 +80,12 @@ describe("sign-in, users, groups and the agent quota", () => {
   test("a permission removed is gone on the very next request", async () => {
     const tenant = await makeTenant(t);
     const admin = await signedIn(t.app, tenant.adminEmail);
-    const user = (await admin.post("/api/users", { email: "m@x.test", name: "M", password: PASSWORD })).json();
-    const group = (await admin.post("/api/groups", { name: "User managers", permissions: ["users:manage"] })).json();
+    const user = (
+      await admin.post("/api/users", { email: "m@x.test", name: "M", password: PASSWORD })
+    ).json();
+    const group = (
+      await admin.post("/api/groups", { name: "User managers", permissions: ["users:manage"] })
+    ).json();
     await admin.put(`/api/groups/${group.id}/members/${user.id}`);
     const member = await signedIn(t.app, "m@x.test");
     assert.equal((await member.get("/api/users")).statusCode, 200);
@@ -79,11 +98,23 @@ describe("sign-in, users, groups and the agent quota", () => {
     const admin = await signedIn(t.app, tenant.adminEmail);
     const before = await snapshot(t, ["users", "groups", "group_permissions"]);
     const cases: [string, string, unknown, number, RegExp][] = [
-      ["POST", "/api/users", { email: tenant.adminEmail, name: "Dup", password: PASSWORD }, 409, /already exists/],
+      [
+        "POST",
+        "/api/users",
+        { email: tenant.adminEmail, name: "Dup", password: PASSWORD },
+        409,
+        /already exists/,
+      ],
       ["POST", "/api/users", { email: "w@x.test", name: "Weak", password: "short" }, 422, /password/],
       ["POST", "/api/users", { email: "not-an-email", name: "E", password: PASSWORD }, 422, /email/],
       ["POST", "/api/users", { email: "w@x.test", name: 42, password: PASSWORD }, 422, /name/],
-      ["POST", "/api/users", { email: "w@x.test", name: "W", password: PASSWORD, isAdmin: true }, 422, /isAdmin/],
+      [
+        "POST",
+        "/api/users",
+        { email: "w@x.test", name: "W", password: PASSWORD, isAdmin: true },
+        422,
+        /isAdmin/,
+      ],
       ["POST", "/api/groups", { name: "G", permissions: ["tickets:destroy"] }, 422, /tickets:destroy/],
       ["POST", "/api/groups", "{not json", 400, /not valid JSON/],
       ["POST", "/api/groups", { name: "x".repeat(2_000_000), permissions: [] }, 413, /.+/],
@@ -93,7 +124,11 @@ describe("sign-in, users, groups and the agent quota", () => {
         typeof body === "string"
           ? await admin.request(method as "POST", url, body, { "content-type": "application/json" })
           : await admin.request(method as "POST", url, body);
-      assert.equal(res.statusCode, status, `${url} ${JSON.stringify(body).slice(0, 80)} → ${res.body.slice(0, 200)}`);
+      assert.equal(
+        res.statusCode,
+        status,
+        `${url} ${JSON.stringify(body).slice(0, 80)} → ${res.body.slice(0, 200)}`,
+      );
       assert.match(res.headers["content-type"] as string, /application\/problem\+json/);
       assert.match(res.json().detail, detail);
     }

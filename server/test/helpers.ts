@@ -93,10 +93,18 @@ export function uniqueSlug(prefix = "t"): string {
 }
 
 /** A tenant with its admin; `license: true` also activates ITSM with every flag. */
-export async function makeTenant(t: TestDatabase, options: { license?: boolean | { maxAgents?: number; flags?: string[] } } = {}) {
+export async function makeTenant(
+  t: TestDatabase,
+  options: { license?: boolean | { maxAgents?: number; flags?: string[] } } = {},
+) {
   const slug = uniqueSlug();
   const adminEmail = `admin@${slug}.test`;
-  const tenant = await createTenant(t.database.db, { slug, name: `Tenant ${slug}`, adminEmail, adminPassword: PASSWORD });
+  const tenant = await createTenant(t.database.db, {
+    slug,
+    name: `Tenant ${slug}`,
+    adminEmail,
+    adminPassword: PASSWORD,
+  });
   if (options.license) {
     const opts = options.license === true ? {} : options.license;
     await setLicense(t.database.db, tenant.id, { active: true, ...opts });
@@ -114,7 +122,11 @@ export class Client {
   }
 
   async signIn(email: string, password = PASSWORD, tenant?: string): Promise<LightMyRequestResponse> {
-    const res = await this.request("POST", "/api/auth/sign-in", { email, password, ...(tenant ? { tenant } : {}) });
+    const res = await this.request("POST", "/api/auth/sign-in", {
+      email,
+      password,
+      ...(tenant ? { tenant } : {}),
+    });
     if (res.statusCode === 200) {
       const set = res.cookies.find((c) => c.name === "uslimato_session");
       this.cookie = `uslimato_session=${set?.value}`;
@@ -123,11 +135,20 @@ export class Client {
     return res;
   }
 
-  request(method: InjectOptions["method"], url: string, body?: unknown, headers: Record<string, string> = {}) {
+  request(
+    method: InjectOptions["method"],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     return this.app.inject({
       method,
       url,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf ? { "x-csrf-token": this.csrf } : {}), ...headers },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { "x-csrf-token": this.csrf } : {}),
+        ...headers,
+      },
       ...(body === undefined ? {} : { payload: body as InjectOptions["payload"] }),
     });
   }

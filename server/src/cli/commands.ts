@@ -24,7 +24,8 @@ type Options = Record<string, string | boolean | string[] | undefined>;
 
 function required(options: Options, name: string): string {
   const value = options[name];
-  if (typeof value !== "string" || value.trim() === "") throw new AppError("bad_request", `--${name} is required.`);
+  if (typeof value !== "string" || value.trim() === "")
+    throw new AppError("bad_request", `--${name} is required.`);
   return value;
 }
 
@@ -74,7 +75,12 @@ export async function runCommand(db: Db, command: string, options: Options): Pro
       const flagsOption = options.flags as string | undefined;
       const license = await setLicense(db, tenant.id, {
         active: true,
-        flags: flagsOption === undefined ? undefined : flagsOption === "all" ? [...FEATURE_FLAGS] : list(flagsOption),
+        flags:
+          flagsOption === undefined
+            ? undefined
+            : flagsOption === "all"
+              ? [...FEATURE_FLAGS]
+              : list(flagsOption),
         maxAgents: count(options, "max-agents"),
         maxEmailsMonth: count(options, "max-emails-month"),
         apiRateLimit: count(options, "api-rate-limit"),
@@ -92,13 +98,17 @@ export async function runCommand(db: Db, command: string, options: Options): Pro
     }
     case "group create": {
       const tenant = await unsafeTenantBySlug(db, required(options, "tenant"));
-      const group = await createGroup(db, tenant.id, { name: required(options, "name"), permissions: list(required(options, "permissions")) });
+      const group = await createGroup(db, tenant.id, {
+        name: required(options, "name"),
+        permissions: list(required(options, "permissions")),
+      });
       return `created group "${group.name}" with ${group.permissions.join(",")}`;
     }
     case "user create": {
       const tenant = await unsafeTenantBySlug(db, required(options, "tenant"));
       const email = required(options, "email");
-      if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw invalidField("--email", `"${email}" is not a valid email address.`);
+      if (!/^[^\s@]+@[^\s@]+$/.test(email))
+        throw invalidField("--email", `"${email}" is not a valid email address.`);
       const id = await inTenant(db, tenant.id, (tx) =>
         insertUser(tx, tenant.id, {
           email,

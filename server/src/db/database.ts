@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Kysely, PostgresDialect, type Transaction, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
 import { type EmbeddedHost, isServing, startEmbeddedHost } from "./embedded.ts";
@@ -93,5 +93,7 @@ export async function inTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Prom
 /** Narrow an already open transaction to one tenant (used by inTenant, and by the operator after it
  * creates a tenant in the same transaction). */
 export async function scopeToTenant(tx: Tx, tenantId: string): Promise<void> {
-  await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(tx);
+  await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(
+    tx,
+  );
 }

@@ -67,7 +67,10 @@ function acquireLock(lockFile: string): boolean {
  * Open the embedded database in `dataDir` (or in memory when `dataDir` is null, for tests) and serve it
  * on a socket. Returns null when another live process already holds the files.
  */
-export async function startEmbeddedHost(dataDir: string | null, socketDir: string): Promise<EmbeddedHost | null> {
+export async function startEmbeddedHost(
+  dataDir: string | null,
+  socketDir: string,
+): Promise<EmbeddedHost | null> {
   fs.mkdirSync(socketDir, { recursive: true });
   const lockFile = path.join(socketDir, "host.lock");
   if (!acquireLock(lockFile)) return null;

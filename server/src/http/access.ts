@@ -76,9 +76,13 @@ export function registerAccessGuard(app: FastifyInstance, database: Database): v
     if (access.feature) {
       if (!user.license?.active) throw new AppError("not_found", "This page does not exist.");
       if (!featureEnabled(user.license, access.feature)) {
-        throw new AppError("feature_disabled", `The feature "${access.feature}" is not enabled for this tenant.`, {
-          extra: { feature: access.feature },
-        });
+        throw new AppError(
+          "feature_disabled",
+          `The feature "${access.feature}" is not enabled for this tenant.`,
+          {
+            extra: { feature: access.feature },
+          },
+        );
       }
     }
     if (access.permissions && !hasAll(user.permissions, access.permissions)) {
@@ -86,7 +90,10 @@ export function registerAccessGuard(app: FastifyInstance, database: Database): v
       throw new AppError("forbidden", `You need the permission ${missing.join(" and ")} to do this.`);
     }
     if (access.anyOf && !access.anyOf.some((p) => user.permissions.has(p))) {
-      throw new AppError("forbidden", `You need one of the permissions ${access.anyOf.join(", ")} to do this.`);
+      throw new AppError(
+        "forbidden",
+        `You need one of the permissions ${access.anyOf.join(", ")} to do this.`,
+      );
     }
   });
 }

@@ -15,7 +15,9 @@ function toAppError(error: FastifyError): AppError | null {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors: FieldError[] = error.validation.map((v) => ({
-      field: v.instancePath.replace(/^\//, "").replaceAll("/", ".") || String((v.params as { issue?: { keys?: string[] } })?.issue?.keys?.[0] ?? "body"),
+      field:
+        v.instancePath.replace(/^\//, "").replaceAll("/", ".") ||
+        String((v.params as { issue?: { keys?: string[] } })?.issue?.keys?.[0] ?? "body"),
       message: v.message ?? "is not valid",
     }));
     const where = error.validationContext ?? "body";
@@ -25,7 +27,9 @@ function toAppError(error: FastifyError): AppError | null {
   const code = error.code && FASTIFY_CODES[error.code];
   if (code) {
     const detail =
-      code === "bad_request" && error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ? `The body is not valid JSON: ${error.message}` : error.message;
+      code === "bad_request" && error.code === "FST_ERR_CTP_INVALID_JSON_BODY"
+        ? `The body is not valid JSON: ${error.message}`
+        : error.message;
     return new AppError(code, detail);
   }
   if (error.statusCode === 429) return new AppError("too_many_requests", error.message);

@@ -48,7 +48,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, detail: string, options: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+  ) {
     super(detail);
     this.code = code;
     this.errors = options.errors;

@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../app.ts";
 import { userOf } from "../http/access.ts";
-import { type UserContext, deleteSession, resolveSession, SESSION_COOKIE, SESSION_DAYS } from "../modules/access/sessions.ts";
+import {
+  deleteSession,
+  resolveSession,
+  SESSION_COOKIE,
+  SESSION_DAYS,
+  type UserContext,
+} from "../modules/access/sessions.ts";
 import { signIn } from "../modules/access/sign-in.ts";
 import { featureMap } from "../modules/licensing/features.ts";
 import { email, password } from "./schemas.ts";
@@ -21,7 +27,13 @@ export function sessionView(user: UserContext) {
 
 export function authRoutes({ config, database }: AppDeps) {
   const setCookie = (reply: FastifyReply, value: string, maxAge: number) =>
-    reply.setCookie(SESSION_COOKIE, value, { path: "/", httpOnly: true, sameSite: "lax", secure: config.secureCookies, maxAge });
+    reply.setCookie(SESSION_COOKIE, value, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secureCookies,
+      maxAge,
+    });
 
   return async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
@@ -44,6 +56,8 @@ export function authRoutes({ config, database }: AppDeps) {
       setCookie(reply, "", 0);
       return reply.status(204).send();
     });
-    app.get("/api/session", { config: { access: { kind: "signed-in" } } }, async (request) => sessionView(userOf(request)));
+    app.get("/api/session", { config: { access: { kind: "signed-in" } } }, async (request) =>
+      sessionView(userOf(request)),
+    );
   };
 }

@@ -3,7 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../app.ts";
 import { userOf } from "../http/access.ts";
-import { addMember, createGroup, deleteGroup, listGroups, removeMember, updateGroup } from "../modules/access/groups.ts";
+import {
+  addMember,
+  createGroup,
+  deleteGroup,
+  listGroups,
+  removeMember,
+  updateGroup,
+} from "../modules/access/groups.ts";
 import { uuidParam } from "./schemas.ts";
 
 const groupName = z.string().trim().min(1, "is required").max(100);
@@ -15,13 +22,24 @@ export function groupRoutes({ database }: AppDeps) {
     const access = { kind: "user", permissions: ["users:manage"] } as const;
     const db = database.db;
     app.get("/api/permissions", { config: { access } }, async () =>
-      db.selectFrom("permissions").select(["name", "description", "itsm"]).orderBy("itsm").orderBy("name").execute(),
+      db
+        .selectFrom("permissions")
+        .select(["name", "description", "itsm"])
+        .orderBy("itsm")
+        .orderBy("name")
+        .execute(),
     );
-    app.get("/api/groups", { config: { access } }, async (request) => listGroups(db, userOf(request).tenantId));
+    app.get("/api/groups", { config: { access } }, async (request) =>
+      listGroups(db, userOf(request).tenantId),
+    );
     app.post(
       "/api/groups",
-      { config: { access }, schema: { body: z.strictObject({ name: groupName, permissions: permissionList }) } },
-      async (request, reply) => reply.status(201).send(await createGroup(db, userOf(request).tenantId, request.body)),
+      {
+        config: { access },
+        schema: { body: z.strictObject({ name: groupName, permissions: permissionList }) },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createGroup(db, userOf(request).tenantId, request.body)),
     );
     app.patch(
       "/api/groups/:id",
@@ -43,12 +61,18 @@ export function groupRoutes({ database }: AppDeps) {
       },
     );
     const memberParams = z.object({ id: uuidParam, userId: uuidParam });
-    app.put("/api/groups/:id/members/:userId", { config: { access }, schema: { params: memberParams } }, async (request) =>
-      addMember(db, userOf(request).tenantId, request.params.id, request.params.userId),
+    app.put(
+      "/api/groups/:id/members/:userId",
+      { config: { access }, schema: { params: memberParams } },
+      async (request) => addMember(db, userOf(request).tenantId, request.params.id, request.params.userId),
     );
-    app.delete("/api/groups/:id/members/:userId", { config: { access }, schema: { params: memberParams } }, async (request) => {
-      const user = userOf(request);
-      return removeMember(db, user.tenantId, user.userId, request.params.id, request.params.userId);
-    });
+    app.delete(
+      "/api/groups/:id/members/:userId",
+      { config: { access }, schema: { params: memberParams } },
+      async (request) => {
+        const user = userOf(request);
+        return removeMember(db, user.tenantId, user.userId, request.params.id, request.params.userId);
+      },
+    );
   };
 }

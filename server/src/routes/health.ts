@@ -8,10 +8,13 @@ export function healthRoutes({ database }: AppDeps) {
     app.get("/readyz", { config: { access: { kind: "public" } } }, async (_request, reply) => {
       try {
         const pending = await pendingMigrations(database.pool);
-        if (pending.length) return reply.status(503).send({ status: "migrating", database: database.mode, pending });
+        if (pending.length)
+          return reply.status(503).send({ status: "migrating", database: database.mode, pending });
         return { status: "ready", database: database.mode };
       } catch (err) {
-        return reply.status(503).send({ status: "database unreachable", database: database.mode, detail: (err as Error).message });
+        return reply
+          .status(503)
+          .send({ status: "database unreachable", database: database.mode, detail: (err as Error).message });
       }
     });
   };

@@ -7,7 +7,12 @@ import { FEATURE_FLAGS } from "../modules/licensing/features.ts";
 import { setLicense } from "../modules/licensing/licenses.ts";
 import { runQuotaCheck } from "../modules/licensing/quota-check.ts";
 import { listAlerts, listTenants } from "../modules/operator/console.ts";
-import { OPERATOR_COOKIE, operatorSignIn, operatorSignOut, resolveOperator } from "../modules/operator/operators.ts";
+import {
+  OPERATOR_COOKIE,
+  operatorSignIn,
+  operatorSignOut,
+  resolveOperator,
+} from "../modules/operator/operators.ts";
 import { createTenant, unsafeTenantBySlug } from "../modules/tenants/tenants.ts";
 import { email, password, personName } from "./schemas.ts";
 
@@ -16,7 +21,13 @@ const quota = z.number().int().min(0).max(10_000_000);
 export function operatorRoutes({ config, database }: AppDeps) {
   const db = database.db;
   const setCookie = (reply: FastifyReply, value: string, maxAge: number) =>
-    reply.setCookie(OPERATOR_COOKIE, value, { path: "/api/operator", httpOnly: true, sameSite: "strict", secure: config.secureCookies, maxAge });
+    reply.setCookie(OPERATOR_COOKIE, value, {
+      path: "/api/operator",
+      httpOnly: true,
+      sameSite: "strict",
+      secure: config.secureCookies,
+      maxAge,
+    });
 
   return async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
@@ -25,7 +36,12 @@ export function operatorRoutes({ config, database }: AppDeps) {
       "/api/operator/sign-in",
       { config: { access: { kind: "public" } }, schema: { body: z.strictObject({ email, password }) } },
       async (request, reply) => {
-        const { cookie, csrfToken } = await operatorSignIn(db, request.body.email, request.body.password, request.ip);
+        const { cookie, csrfToken } = await operatorSignIn(
+          db,
+          request.body.email,
+          request.body.password,
+          request.ip,
+        );
         setCookie(reply, cookie, 12 * 3600);
         const op = await resolveOperator(db, cookie);
         return { operator: { id: op?.operatorId, email: op?.email }, csrfToken };
@@ -46,7 +62,13 @@ export function operatorRoutes({ config, database }: AppDeps) {
       {
         config: { access },
         schema: {
-          body: z.strictObject({ slug: z.string().max(40), name: personName, adminEmail: email, adminName: personName.optional(), adminPassword: password }),
+          body: z.strictObject({
+            slug: z.string().max(40),
+            name: personName,
+            adminEmail: email,
+            adminName: personName.optional(),
+            adminPassword: password,
+          }),
         },
       },
       async (request, reply) => reply.status(201).send(await createTenant(db, request.body)),

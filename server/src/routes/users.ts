@@ -10,11 +10,14 @@ export function userRoutes({ database }: AppDeps) {
   return async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const access = { kind: "user", permissions: ["users:manage"] } as const;
-    app.get("/api/users", { config: { access } }, async (request) => listUsers(database.db, userOf(request).tenantId));
+    app.get("/api/users", { config: { access } }, async (request) =>
+      listUsers(database.db, userOf(request).tenantId),
+    );
     app.post(
       "/api/users",
       { config: { access }, schema: { body: z.strictObject({ email, name: personName, password }) } },
-      async (request, reply) => reply.status(201).send(await createUser(database.db, userOf(request).tenantId, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createUser(database.db, userOf(request).tenantId, request.body)),
     );
     app.patch(
       "/api/users/:id",

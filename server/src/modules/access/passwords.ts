@@ -20,7 +20,15 @@ export function dummyVerify(password: string): Promise<boolean> {
   return dummyHash.then((h) => verifyPassword(h, password)).then(() => false);
 }
 
-const COMMON = new Set(["password", "password1", "12345678", "123456789", "qwertyui", "letmein1", "iloveyou"]);
+const COMMON = new Set([
+  "password",
+  "password1",
+  "12345678",
+  "123456789",
+  "qwertyui",
+  "letmein1",
+  "iloveyou",
+]);
 
 /** Why a password is too weak, or null. Rules are NIST 800-63B style: length, not a common password. */
 export function passwordWeakness(password: string, email?: string): string | null {
@@ -29,7 +37,6 @@ export function passwordWeakness(password: string, email?: string): string | nul
   if (COMMON.has(password.toLowerCase())) return "is too common";
   if (new Set(password).size < 4) return "uses too few different characters";
   const local = email?.split("@")[0]?.toLowerCase() ?? "";
-  if (local.length >= 4 && password.toLowerCase().includes(local))
-    return "must not contain your email name";
+  if (local.length >= 4 && password.toLowerCase().includes(local)) return "must not contain your email name";
   return null;
 }

@@ -1,5 +1,10 @@
 /** The named permissions. The database table `permissions` holds the same catalogue. */
-export const PLATFORM_PERMISSIONS = ["assets:read", "assets:manage", "users:manage", "settings:manage"] as const;
+export const PLATFORM_PERMISSIONS = [
+  "assets:read",
+  "assets:manage",
+  "users:manage",
+  "settings:manage",
+] as const;
 export const TICKET_PERMISSIONS = ["tickets:create", "tickets:manage", "tickets:close"] as const;
 export const ALL_PERMISSIONS = [...PLATFORM_PERMISSIONS, ...TICKET_PERMISSIONS] as const;
 export type Permission = (typeof ALL_PERMISSIONS)[number];

@@ -21,7 +21,11 @@ export interface UserContext {
   sessionHash: string;
 }
 
-export async function createSession(db: Db, tenantId: string, userId: string): Promise<{ cookie: string; csrfToken: string }> {
+export async function createSession(
+  db: Db,
+  tenantId: string,
+  userId: string,
+): Promise<{ cookie: string; csrfToken: string }> {
   const secret = randomToken();
   const csrfToken = randomToken(24);
   await inTenant(db, tenantId, (tx) =>
@@ -98,6 +102,10 @@ export async function resolveSession(db: Db, cookie: string | undefined): Promis
 
 export async function deleteSession(db: Db, ctx: UserContext): Promise<void> {
   await inTenant(db, ctx.tenantId, (tx) =>
-    tx.deleteFrom("sessions").where("tenant_id", "=", ctx.tenantId).where("token_hash", "=", ctx.sessionHash).execute(),
+    tx
+      .deleteFrom("sessions")
+      .where("tenant_id", "=", ctx.tenantId)
+      .where("token_hash", "=", ctx.sessionHash)
+      .execute(),
   );
 }

@@ -27,13 +27,21 @@ export async function assertMayTry(db: Db, keys: string[]): Promise<void> {
   let wait = 0;
   for (const key of keys) wait = Math.max(wait, await secondsToWait(db, key));
   if (wait > 0) {
-    throw new AppError("too_many_requests", `Too many failed sign-ins. Try again in ${wait} seconds.`, { extra: { retryAfter: wait } });
+    throw new AppError("too_many_requests", `Too many failed sign-ins. Try again in ${wait} seconds.`, {
+      extra: { retryAfter: wait },
+    });
   }
 }
 
 export async function recordFailure(db: Db, keys: string[]): Promise<void> {
-  await db.insertInto("sign_in_failures").values(keys.map((key) => ({ key }))).execute();
-  await db.deleteFrom("sign_in_failures").where("failed_at", "<", sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .insertInto("sign_in_failures")
+    .values(keys.map((key) => ({ key })))
+    .execute();
+  await db
+    .deleteFrom("sign_in_failures")
+    .where("failed_at", "<", sql<Date>`now() - interval '1 day'`)
+    .execute();
 }
 
 export async function clearFailures(db: Db, keys: string[]): Promise<void> {

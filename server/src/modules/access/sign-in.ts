@@ -26,7 +26,11 @@ async function unsafeCandidates(db: Db, email: string, tenantSlug: string | unde
   return q.execute();
 }
 
-export async function signIn(db: Db, input: SignInInput, ip: string): Promise<{ cookie: string; csrfToken: string }> {
+export async function signIn(
+  db: Db,
+  input: SignInInput,
+  ip: string,
+): Promise<{ cookie: string; csrfToken: string }> {
   const email = input.email.trim();
   const keys = [`email:${email.toLowerCase()}`, `ip:${ip}`];
   await assertMayTry(db, keys);

@@ -13,10 +13,16 @@ export interface UserView {
 
 export async function listUsers(db: Db, tenantId: string): Promise<UserView[]> {
   return inTenant(db, tenantId, async (tx) => {
-    const users = await tx.selectFrom("users").select(["id", "email", "name", "active"]).orderBy("email").execute();
+    const users = await tx
+      .selectFrom("users")
+      .select(["id", "email", "name", "active"])
+      .orderBy("email")
+      .execute();
     const memberships = await tx
       .selectFrom("group_members as gm")
-      .innerJoin("groups as g", (j) => j.onRef("g.tenant_id", "=", "gm.tenant_id").onRef("g.id", "=", "gm.group_id"))
+      .innerJoin("groups as g", (j) =>
+        j.onRef("g.tenant_id", "=", "gm.tenant_id").onRef("g.id", "=", "gm.group_id"),
+      )
       .select(["gm.user_id", "g.id", "g.name"])
       .orderBy("g.name")
       .execute();
@@ -45,7 +51,10 @@ export async function insertUser(tx: Tx, tenantId: string, input: NewUser): Prom
     .select("id")
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
     .executeTakeFirst();
-  if (taken) throw new AppError("conflict", `A user with the email ${email} already exists.`, { errors: [{ field: "email", message: "already in use" }] });
+  if (taken)
+    throw new AppError("conflict", `A user with the email ${email} already exists.`, {
+      errors: [{ field: "email", message: "already in use" }],
+    });
   const groupIds: string[] = [];
   for (const name of input.groups ?? []) {
     const group = await tx
@@ -89,9 +98,14 @@ export async function updateUser(
   patch: { name?: string | undefined; active?: boolean | undefined },
 ): Promise<UserView> {
   await inTenant(db, tenantId, async (tx) => {
-    const user = await tx.selectFrom("users").select(["id", "active"]).where("id", "=", id).executeTakeFirst();
+    const user = await tx
+      .selectFrom("users")
+      .select(["id", "active"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!user) throw notFound("This user");
-    if (patch.active === false && id === actorId) throw invalidField("active", "You cannot deactivate yourself.");
+    if (patch.active === false && id === actorId)
+      throw invalidField("active", "You cannot deactivate yourself.");
     // Reactivating an agent takes a seat again, so it goes through the quota check.
     await withAgentQuota(tx, tenantId, async () => {
       await tx

@@ -32,7 +32,10 @@ export async function withAgentQuota<T>(tx: Tx, tenantId: string, change: () => 
   const after = await countAgents(tx, tenantId);
   if (after > before) {
     if (!license) {
-      throw new AppError("quota_exceeded", "Ticket permissions need the ITSM add-on license, which this tenant does not have.");
+      throw new AppError(
+        "quota_exceeded",
+        "Ticket permissions need the ITSM add-on license, which this tenant does not have.",
+      );
     }
     if (after > license.max_agents) {
       throw new AppError(

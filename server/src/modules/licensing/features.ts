@@ -28,5 +28,8 @@ export function featureEnabled(license: LicenseState | null | undefined, flag: F
 }
 
 export function featureMap(license: LicenseState | null | undefined): Record<FeatureFlag, boolean> {
-  return Object.fromEntries(FEATURE_FLAGS.map((f) => [f, featureEnabled(license, f)])) as Record<FeatureFlag, boolean>;
+  return Object.fromEntries(FEATURE_FLAGS.map((f) => [f, featureEnabled(license, f)])) as Record<
+    FeatureFlag,
+    boolean
+  >;
 }

@@ -25,7 +25,11 @@ export interface LicenseChange {
 
 export function checkFlags(flags: string[]): string[] {
   flags.forEach((f, i) => {
-    if (!isFeatureFlag(f)) throw invalidField(`flags.${i}`, `There is no feature flag "${f}". Known flags: ${FEATURE_FLAGS.join(", ")}.`);
+    if (!isFeatureFlag(f))
+      throw invalidField(
+        `flags.${i}`,
+        `There is no feature flag "${f}". Known flags: ${FEATURE_FLAGS.join(", ")}.`,
+      );
   });
   return [...new Set(flags)];
 }
@@ -36,9 +40,19 @@ export function checkFlags(flags: string[]): string[] {
  */
 export async function setLicense(db: Db, tenantId: string, change: LicenseChange): Promise<LicenseView> {
   const flags = change.flags ? checkFlags(change.flags) : undefined;
-  for (const [field, value] of [["maxAgents", change.maxAgents], ["maxEmailsMonth", change.maxEmailsMonth], ["apiRateLimit", change.apiRateLimit]] as const) {
-    if (value !== undefined && (!Number.isInteger(value) || value < (field === "apiRateLimit" ? 1 : 0) || value > 10_000_000)) {
-      throw invalidField(field, "must be a whole number between 0 and 10,000,000 (the rate limit at least 1).");
+  for (const [field, value] of [
+    ["maxAgents", change.maxAgents],
+    ["maxEmailsMonth", change.maxEmailsMonth],
+    ["apiRateLimit", change.apiRateLimit],
+  ] as const) {
+    if (
+      value !== undefined &&
+      (!Number.isInteger(value) || value < (field === "apiRateLimit" ? 1 : 0) || value > 10_000_000)
+    ) {
+      throw invalidField(
+        field,
+        "must be a whole number between 0 and 10,000,000 (the rate limit at least 1).",
+      );
     }
   }
   return inTenant(db, tenantId, async (tx) => {
@@ -47,14 +61,18 @@ export async function setLicense(db: Db, tenantId: string, change: LicenseChange
       active: change.active,
       flags: flags ?? existing?.flags ?? [...FEATURE_FLAGS],
       max_agents: change.maxAgents ?? existing?.max_agents ?? LICENSE_DEFAULTS.maxAgents,
-      max_emails_month: change.maxEmailsMonth ?? existing?.max_emails_month ?? LICENSE_DEFAULTS.maxEmailsMonth,
+      max_emails_month:
+        change.maxEmailsMonth ?? existing?.max_emails_month ?? LICENSE_DEFAULTS.maxEmailsMonth,
       api_rate_limit: change.apiRateLimit ?? existing?.api_rate_limit ?? LICENSE_DEFAULTS.apiRateLimit,
       updated_at: new Date(),
     };
     if (existing) {
       await tx.updateTable("itsm_licenses").set(values).execute();
     } else {
-      await tx.insertInto("itsm_licenses").values({ tenant_id: tenantId, ...values }).execute();
+      await tx
+        .insertInto("itsm_licenses")
+        .values({ tenant_id: tenantId, ...values })
+        .execute();
     }
     if (change.active) await ensureSystemGroup(tx, tenantId, "itsm_agent");
     const row = await tx.selectFrom("itsm_licenses").selectAll().executeTakeFirstOrThrow();
@@ -63,7 +81,9 @@ export async function setLicense(db: Db, tenantId: string, change: LicenseChange
 }
 
 export async function getLicense(db: Db, tenantId: string): Promise<LicenseView | null> {
-  const row = await inTenant(db, tenantId, (tx) => tx.selectFrom("itsm_licenses").selectAll().executeTakeFirst());
+  const row = await inTenant(db, tenantId, (tx) =>
+    tx.selectFrom("itsm_licenses").selectAll().executeTakeFirst(),
+  );
   return row ? toView(row) : null;
 }
 

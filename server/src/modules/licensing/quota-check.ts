@@ -14,8 +14,15 @@ export interface TenantUsage {
 
 export async function tenantUsage(db: Db, tenantId: string, now = new Date()): Promise<TenantUsage> {
   return inTenant(db, tenantId, async (tx) => {
-    const license = await tx.selectFrom("itsm_licenses").select(["max_agents", "max_emails_month"]).executeTakeFirst();
-    const usage = await tx.selectFrom("monthly_usage").select("emails_sent").where("month", "=", currentMonth(now)).executeTakeFirst();
+    const license = await tx
+      .selectFrom("itsm_licenses")
+      .select(["max_agents", "max_emails_month"])
+      .executeTakeFirst();
+    const usage = await tx
+      .selectFrom("monthly_usage")
+      .select("emails_sent")
+      .where("month", "=", currentMonth(now))
+      .executeTakeFirst();
     return {
       agents: await countAgents(tx, tenantId),
       maxAgents: license?.max_agents ?? null,

@@ -13,7 +13,11 @@ export interface TenantOverview {
 
 /** Every tenant with its license and usage, for the operator console. */
 export async function listTenants(db: Db): Promise<TenantOverview[]> {
-  const tenants = await db.selectFrom("tenants").select(["id", "slug", "name", "created_at"]).orderBy("slug").execute();
+  const tenants = await db
+    .selectFrom("tenants")
+    .select(["id", "slug", "name", "created_at"])
+    .orderBy("slug")
+    .execute();
   return Promise.all(
     tenants.map(async (t) => ({
       id: t.id,

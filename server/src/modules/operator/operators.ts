@@ -14,20 +14,41 @@ export interface OperatorContext {
 }
 
 /** The first operator comes from OPERATOR_EMAIL / OPERATOR_PASSWORD; created once, never overwritten. */
-export async function ensureOperator(db: Db, email: string | undefined, password: string | undefined): Promise<boolean> {
+export async function ensureOperator(
+  db: Db,
+  email: string | undefined,
+  password: string | undefined,
+): Promise<boolean> {
   if (!email || !password) return false;
   const weakness = passwordWeakness(password);
   if (weakness) throw new Error(`OPERATOR_PASSWORD ${weakness}.`);
-  const existing = await db.selectFrom("operators").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
+  const existing = await db
+    .selectFrom("operators")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+    .executeTakeFirst();
   if (existing) return false;
-  await db.insertInto("operators").values({ email, password_hash: await hashPassword(password) }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("operators")
+    .values({ email, password_hash: await hashPassword(password) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return true;
 }
 
-export async function operatorSignIn(db: Db, email: string, password: string, ip: string): Promise<{ cookie: string; csrfToken: string }> {
+export async function operatorSignIn(
+  db: Db,
+  email: string,
+  password: string,
+  ip: string,
+): Promise<{ cookie: string; csrfToken: string }> {
   const keys = [`operator:${email.toLowerCase()}`, `operator-ip:${ip}`];
   await assertMayTry(db, keys);
-  const op = await db.selectFrom("operators").select(["id", "password_hash"]).where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
+  const op = await db
+    .selectFrom("operators")
+    .select(["id", "password_hash"])
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+    .executeTakeFirst();
   const ok = op ? await verifyPassword(op.password_hash, password) : await dummyVerify(password);
   if (!op || !ok) {
     await recordFailure(db, keys);
@@ -38,7 +59,12 @@ export async function operatorSignIn(db: Db, email: string, password: string, ip
   const csrfToken = randomToken(24);
   await db
     .insertInto("operator_sessions")
-    .values({ token_hash: sha256(secret), operator_id: op.id, csrf_token: csrfToken, expires_at: new Date(Date.now() + 12 * 3600_000) })
+    .values({
+      token_hash: sha256(secret),
+      operator_id: op.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + 12 * 3600_000),
+    })
     .execute();
   return { cookie: secret, csrfToken };
 }
