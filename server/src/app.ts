@@ -12,7 +12,9 @@ import { AppError, problemFor } from "./http/errors.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { groupRoutes } from "./routes/groups.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { itsmSettingsRoutes } from "./routes/itsm-settings.ts";
 import { operatorRoutes } from "./routes/operator.ts";
+import { ticketRoutes } from "./routes/tickets.ts";
 import { userRoutes } from "./routes/users.ts";
 
 export interface AppDeps {
@@ -44,6 +46,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes(deps));
   await app.register(groupRoutes(deps));
   await app.register(operatorRoutes(deps));
+  await app.register(ticketRoutes(deps));
+  await app.register(itsmSettingsRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

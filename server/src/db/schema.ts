@@ -112,7 +112,71 @@ export interface MonthlyUsageTable {
   emails_dropped: Generated<number>;
 }
 
+export interface ItsmSettingsTable {
+  tenant_id: string;
+  ticket_prefix: Generated<string>;
+  auto_close_days: Generated<number>;
+  last_ticket_number: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface TicketsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: number;
+  prefix: string;
+  type: string;
+  title: string;
+  description: string;
+  status: Generated<string>;
+  priority: Generated<string>;
+  reporter_id: string;
+  assignee_id: string | null;
+  asset_id: string | null;
+  movement_id: string | null;
+  cancel_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface TicketStatusCountsTable {
+  tenant_id: string;
+  status: string;
+  n: number;
+}
+
+export interface TicketCommentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_id: string;
+  author_id: string | null;
+  visibility: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface TicketHistoryTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_id: string;
+  actor_id: string | null;
+  kind: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  internal: Generated<boolean>;
+  created_at: CreatedAt;
+  seq: Generated<number>;
+}
+
 export interface DB {
+  itsm_settings: ItsmSettingsTable;
+  tickets: TicketsTable;
+  ticket_status_counts: TicketStatusCountsTable;
+  ticket_comments: TicketCommentsTable;
+  ticket_history: TicketHistoryTable;
   monthly_usage: MonthlyUsageTable;
   tenants: TenantsTable;
   permissions: PermissionsTable;

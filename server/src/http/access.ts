@@ -21,6 +21,8 @@ export type RouteAccess =
       anyOf?: readonly Permission[];
       /** ITSM routes: the license must be active (else 404) and this flag on (else 403 naming it). */
       feature?: FeatureFlag;
+      /** ITSM routes without a flag of their own (Settings → ITSM): the license must be active. */
+      itsm?: boolean;
     }
   | { kind: "operator" };
 
@@ -73,6 +75,7 @@ export function registerAccessGuard(app: FastifyInstance, database: Database): v
     checkCsrf(request, user.csrfToken);
     request.user = user;
     if (access.kind === "signed-in") return;
+    if (access.itsm && !user.license?.active) throw new AppError("not_found", "This page does not exist.");
     if (access.feature) {
       if (!user.license?.active) throw new AppError("not_found", "This page does not exist.");
       if (!featureEnabled(user.license, access.feature)) {
