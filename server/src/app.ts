@@ -10,6 +10,7 @@ import { registerAccessGuard } from "./http/access.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { AppError, problemFor } from "./http/errors.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { deskRoutes } from "./routes/desk.ts";
 import { groupRoutes } from "./routes/groups.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { itsmSettingsRoutes } from "./routes/itsm-settings.ts";
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(operatorRoutes(deps));
   await app.register(ticketRoutes(deps));
   await app.register(itsmSettingsRoutes(deps));
+  await app.register(deskRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

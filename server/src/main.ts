@@ -3,6 +3,7 @@ import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { runQuotaCheck } from "./modules/licensing/quota-check.ts";
 import { ensureOperator } from "./modules/operator/operators.ts";
+import { autoCloseResolved } from "./modules/tickets/auto-close.ts";
 import { startScheduler } from "./scheduler.ts";
 
 const config = loadConfig();
@@ -11,7 +12,10 @@ await ensureOperator(database.db, config.operatorEmail, config.operatorPassword)
 const app = await buildApp({ config, database });
 const scheduler = startScheduler(
   database.db,
-  [{ name: "quota-check", everyMs: 3600_000, run: () => runQuotaCheck(database.db) }],
+  [
+    { name: "quota-check", everyMs: 3600_000, run: () => runQuotaCheck(database.db) },
+    { name: "auto-close-resolved", everyMs: 3600_000, run: () => autoCloseResolved(database.db) },
+  ],
   (msg, err) => app.log.error({ err }, msg),
 );
 
