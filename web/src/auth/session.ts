@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, setCsrfToken } from "../api/client.ts";
+import { isApiError } from "../api/errors.ts";
+import type { Session } from "./types.ts";
+
+export const sessionKey = ["session"] as const;
+
+/** The signed-in user's session, or null when nobody is signed in. */
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>("/api/session");
+    setCsrfToken("tenant", session.csrfToken);
+    return session;
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      setCsrfToken("tenant", null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 30_000 });
+}
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  tenant?: string;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SignInInput) => api.post<Session>("/api/auth/sign-in", input),
+    onSuccess: (session) => {
+      setCsrfToken("tenant", session.csrfToken);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== "operator" });
+      queryClient.setQueryData(sessionKey, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>("/api/auth/sign-out"),
+    onSettled: () => {
+      setCsrfToken("tenant", null);
+      queryClient.removeQueries({
+        predicate: (q) => q.queryKey[0] !== "operator" && q.queryKey[0] !== "session",
+      });
+      queryClient.setQueryData(sessionKey, null);
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, setCsrfToken } from "../api/client.ts";
+import { isApiError } from "../api/errors.ts";
+import type { OperatorSession, QuotaAlert, Tenant } from "./types.ts";
+
+export const operatorKeys = {
+  all: ["operator"] as const,
+  session: ["operator", "session"] as const,
+  tenants: ["operator", "tenants"] as const,
+  alerts: ["operator", "alerts"] as const,
+};
+
+async function fetchOperatorSession(): Promise<OperatorSession | null> {
+  try {
+    const session = await api.get<OperatorSession>("/api/operator/session");
+    setCsrfToken("operator", session.csrfToken);
+    return session;
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      setCsrfToken("operator", null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useOperatorSession() {
+  return useQuery({ queryKey: operatorKeys.session, queryFn: fetchOperatorSession, staleTime: 30_000 });
+}
+
+export function useOperatorSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) =>
+      api.post<OperatorSession>("/api/operator/sign-in", input),
+    onSuccess: (session) => {
+      setCsrfToken("operator", session.csrfToken);
+      queryClient.removeQueries({ queryKey: operatorKeys.all });
+      queryClient.setQueryData(operatorKeys.session, session);
+    },
+  });
+}
+
+export function useOperatorSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>("/api/operator/sign-out"),
+    onSettled: () => {
+      setCsrfToken("operator", null);
+      queryClient.removeQueries({ queryKey: operatorKeys.all });
+      queryClient.setQueryData(operatorKeys.session, null);
+    },
+  });
+}
+
+export function useTenants() {
+  return useQuery({
+    queryKey: operatorKeys.tenants,
+    queryFn: () => api.get<Tenant[]>("/api/operator/tenants"),
+  });
+}
+
+export function useAlerts() {
+  return useQuery({
+    queryKey: operatorKeys.alerts,
+    queryFn: () => api.get<QuotaAlert[]>("/api/operator/alerts"),
+  });
+}
+
+export function useRefreshConsole() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: operatorKeys.tenants }),
+      queryClient.invalidateQueries({ queryKey: operatorKeys.alerts }),
+    ]);
+}

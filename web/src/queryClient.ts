@@ -1,0 +1,39 @@
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { isApiError } from "./api/errors.ts";
+
+/**
+ * A 401 from any call means the session ended (expired, signed out elsewhere): re-read the session so
+ * the guards send the user to the right sign-in page.
+ */
+function onUnauthenticated(client: () => QueryClient, key?: readonly unknown[]) {
+  return (error: unknown) => {
+    if (!isApiError(error, 401)) return;
+    const operator = key?.[0] === "operator";
+    if (key && (key[1] === "session" || key[0] === "session")) return;
+    void client().invalidateQueries({ queryKey: operator ? ["operator", "session"] : ["session"] });
+  };
+}
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => onUnauthenticated(() => client, query.queryKey)(error),
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (!isApiError(error, 401)) return;
+        void client.invalidateQueries({ queryKey: ["session"] });
+        void client.invalidateQueries({ queryKey: ["operator", "session"] });
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        retry: (failures, error) =>
+          !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}

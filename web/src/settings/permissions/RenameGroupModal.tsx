@@ -1,0 +1,52 @@
+import { Button, Group as Row, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { errorMessage, fieldErrors } from "../../api/errors.ts";
+import { AppModal } from "../../ui/Dialogs.tsx";
+import type { Group } from "../types.ts";
+
+interface RenameGroupModalProps {
+  group: Group;
+  opened: boolean;
+  onClose: () => void;
+  mutation: UseMutationResult<Group, Error, string>;
+}
+
+export function RenameGroupModal({ group, opened, onClose, mutation }: RenameGroupModalProps) {
+  const form = useForm({
+    initialValues: { name: group.name },
+    validate: { name: (v) => (v.trim() ? null : "Enter a name") },
+  });
+
+  const close = () => {
+    form.setValues({ name: group.name });
+    form.clearErrors();
+    onClose();
+  };
+
+  const submit = form.onSubmit(({ name }) =>
+    mutation.mutate(name.trim(), {
+      onSuccess: close,
+      onError: (error) =>
+        form.setErrors({ name: fieldErrors(error, { name: "Name" }).name ?? errorMessage(error) }),
+    }),
+  );
+
+  return (
+    <AppModal opened={opened} onClose={close} title={`Rename ${group.name}`} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput label="Name" required data-autofocus {...form.getInputProps("name")} />
+          <Row justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              Save
+            </Button>
+          </Row>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
