@@ -20,8 +20,11 @@ export function createQueryClient(): QueryClient {
       onError: (error, query) => onUnauthenticated(() => client, query.queryKey)(error),
     }),
     mutationCache: new MutationCache({
+      // A 401 (session ended) or a refused CSRF token (session renewed elsewhere): re-read the sessions,
+      // which signs the user out or picks up the current token for the next attempt.
       onError: (error) => {
-        if (!isApiError(error, 401)) return;
+        const csrf = isApiError(error, 403) && error.type?.endsWith("/csrf-failed");
+        if (!isApiError(error, 401) && !csrf) return;
         void client.invalidateQueries({ queryKey: ["session"] });
         void client.invalidateQueries({ queryKey: ["operator", "session"] });
       },

@@ -17,6 +17,10 @@ export function setCsrfToken(realm: Realm, token: string | null): void {
   csrfTokens[realm] = token;
 }
 
+export function hasCsrfToken(realm: Realm): boolean {
+  return csrfTokens[realm] !== null;
+}
+
 function realmOf(path: string): Realm {
   return path.startsWith("/api/operator") ? "operator" : "tenant";
 }

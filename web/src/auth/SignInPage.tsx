@@ -1,5 +1,6 @@
 import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useDocumentTitle } from "@mantine/hooks";
 import { useState } from "react";
 import { Navigate, useNavigate } from "react-router";
 import { ApiError, errorMessage, fieldErrors } from "../api/errors.ts";
@@ -16,6 +17,7 @@ function workspacesOf(error: unknown): WorkspaceChoice[] | null {
 }
 
 export function SignInPage() {
+  useDocumentTitle("Sign in · Uslimato");
   const { data: session, isPending } = useSession();
   const signIn = useSignIn();
   const navigate = useNavigate();

@@ -64,7 +64,7 @@ export function AlertsSection() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color="red" tt="none">
+                        <Badge variant="dot" color="red" tt="none">
                           {alert.kind}
                         </Badge>
                       </Table.Td>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useDocumentTitle } from "@mantine/hooks";
 import { useState } from "react";
 import { Navigate, useNavigate } from "react-router";
 import { errorMessage } from "../api/errors.ts";
@@ -8,6 +9,7 @@ import { PasswordField } from "../ui/PasswordField.tsx";
 import { useOperatorSession, useOperatorSignIn } from "./queries.ts";
 
 export function OperatorSignInPage() {
+  useDocumentTitle("Operator sign-in · Uslimato");
   const { data: session, isPending } = useOperatorSession();
   const signIn = useOperatorSignIn();
   const navigate = useNavigate();

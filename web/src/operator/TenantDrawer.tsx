@@ -1,4 +1,5 @@
 import { Badge, Divider, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { AppDrawer } from "../ui/Dialogs.tsx";
 import { formatCount, formatDateTime, isOver } from "./format.ts";
 import { LicenseForm } from "./LicenseForm.tsx";
@@ -23,11 +24,21 @@ function licenseState(tenant: Tenant): { label: string; color: string } {
 }
 
 /** One tenant: usage at a glance and its ITSM license. */
-export function TenantDrawer({ tenant, onClose }: { tenant: Tenant | undefined; onClose: () => void }) {
+export function TenantDrawer({
+  tenant: selected,
+  onClose,
+}: {
+  tenant: Tenant | undefined;
+  onClose: () => void;
+}) {
+  // Keep showing the last tenant while the drawer slides shut.
+  const [last, setLast] = useState(selected);
+  if (selected && selected !== last) setLast(selected);
+  const tenant = selected ?? last;
   const state = tenant ? licenseState(tenant) : null;
   return (
     <AppDrawer
-      opened={tenant !== undefined}
+      opened={selected !== undefined}
       onClose={onClose}
       position="right"
       size="lg"
@@ -61,7 +72,7 @@ export function TenantDrawer({ tenant, onClose }: { tenant: Tenant | undefined; 
             <Title order={3} fz="h4">
               ITSM license
             </Title>
-            <Badge variant="light" color={state.color} tt="none">
+            <Badge variant="dot" color={state.color} tt="none">
               {state.label}
             </Badge>
           </Group>

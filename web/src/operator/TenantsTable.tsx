@@ -5,17 +5,17 @@ import type { Tenant } from "./types.ts";
 function LicenseBadge({ tenant }: { tenant: Tenant }) {
   if (!tenant.license) {
     return (
-      <Badge variant="light" color="gray" tt="none">
+      <Badge variant="dot" color="gray" tt="none">
         Never licensed
       </Badge>
     );
   }
   return tenant.license.active ? (
-    <Badge variant="light" color="green" tt="none">
+    <Badge variant="dot" color="green" tt="none">
       Active
     </Badge>
   ) : (
-    <Badge variant="light" color="orange" tt="none">
+    <Badge variant="dot" color="orange" tt="none">
       Inactive
     </Badge>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, setCsrfToken } from "../api/client.ts";
+import { api, hasCsrfToken, setCsrfToken } from "../api/client.ts";
 import { isApiError } from "../api/errors.ts";
 import type { OperatorSession, QuotaAlert, Tenant } from "./types.ts";
 
@@ -10,17 +10,19 @@ export const operatorKeys = {
   alerts: ["operator", "alerts"] as const,
 };
 
+/** The operator's session, or null; like the user session, a held session is asked twice before giving up. */
 async function fetchOperatorSession(): Promise<OperatorSession | null> {
-  try {
-    const session = await api.get<OperatorSession>("/api/operator/session");
-    setCsrfToken("operator", session.csrfToken);
-    return session;
-  } catch (error) {
-    if (isApiError(error, 401)) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const session = await api.get<OperatorSession>("/api/operator/session");
+      setCsrfToken("operator", session.csrfToken);
+      return session;
+    } catch (error) {
+      if (!isApiError(error, 401)) throw error;
+      if (attempt === 0 && hasCsrfToken("operator")) continue;
       setCsrfToken("operator", null);
       return null;
     }
-    throw error;
   }
 }
 

@@ -1,8 +1,10 @@
 import { Button, Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
 import { Link } from "react-router";
 
 /** Shown for unknown routes and for areas the user may not use (which must not reveal they exist). */
 export function NotFoundPage({ home = "/" }: { home?: string }) {
+  useDocumentTitle("Not found · Uslimato");
   return (
     <Stack align="center" gap="md" py={64} ta="center">
       <Text c="dimmed" fw={700} fz={48} lh={1} aria-hidden>

@@ -1,4 +1,5 @@
 import { Group, Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
 import type { ReactNode } from "react";
 
 interface PageHeaderProps {
@@ -9,6 +10,7 @@ interface PageHeaderProps {
 
 /** The top of every page: its one h1, an optional line of context and the page's main actions. */
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
+  useDocumentTitle(`${title} · Uslimato`);
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
       <Stack gap={4}>
