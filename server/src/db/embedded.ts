@@ -2,7 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGliteWireServer } from "./pglite-wire-server.ts";
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) serving the PostgreSQL wire
@@ -10,7 +10,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
  *
  * Why a socket even inside one process: PGlite is a single session. Everything (server, CLI, tests)
  * talks to it through `pg` over this socket, so embedded and server mode share one code path, and
- * pglite-socket's queue keeps each client's transaction together. Only one process may open the files,
+ * the wire server (pglite-wire-server.ts) keeps each client's statements and transactions together. Only one process may open the files,
  * so whoever holds `host.lock` serves the socket and every other process (the CLI while the server
  * runs) connects to it instead of opening the files.
  */
@@ -77,7 +77,7 @@ export async function startEmbeddedHost(
   try {
     fs.rmSync(socketPath(socketDir), { force: true });
     const db = dataDir ? await PGlite.create(path.join(dataDir, "pgdata")) : await PGlite.create();
-    const server = new PGLiteSocketServer({ db, path: socketPath(socketDir), maxConnections: 64 });
+    const server = new PGliteWireServer({ db, path: socketPath(socketDir) });
     await server.start();
     let stopped = false;
     return {
