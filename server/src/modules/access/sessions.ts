@@ -60,31 +60,32 @@ export function parseSessionCookie(cookie: string | undefined): { tenantId: stri
 export async function resolveSession(db: Db, cookie: string | undefined): Promise<UserContext | null> {
   const parsed = parseSessionCookie(cookie);
   if (!parsed) return null;
-  const row = await inTenant(db, parsed.tenantId, async (tx) => {
-    const result = await sql<{
-      user_id: string;
-      name: string;
-      email: string;
-      csrf_token: string;
-      slug: string;
-      tenant_name: string;
-      permissions: string[];
-      license_active: boolean | null;
-      flags: string[] | null;
-    }>`
-      select s.user_id, u.name, u.email, s.csrf_token, t.slug, t.name as tenant_name,
-        array(select distinct gp.permission from group_members gm
-              join group_permissions gp on gp.tenant_id = gm.tenant_id and gp.group_id = gm.group_id
-              where gm.tenant_id = s.tenant_id and gm.user_id = s.user_id) as permissions,
-        l.active as license_active, l.flags
-      from sessions s
-      join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-      join tenants t on t.id = s.tenant_id
-      left join itsm_licenses l on l.tenant_id = s.tenant_id
-      where s.tenant_id = ${parsed.tenantId} and s.token_hash = ${parsed.hash}
-        and s.expires_at > now() and u.active`.execute(tx);
-    return result.rows[0];
-  });
+  // The one per-request lookup, in one round trip. It runs on the owner connection (no RLS transaction:
+  // that would cost three more round trips on every request) and is scoped by the tenant named in the
+  // cookie explicitly in every join.
+  const result = await sql<{
+    user_id: string;
+    name: string;
+    email: string;
+    csrf_token: string;
+    slug: string;
+    tenant_name: string;
+    permissions: string[];
+    license_active: boolean | null;
+    flags: string[] | null;
+  }>`
+    select s.user_id, u.name, u.email, s.csrf_token, t.slug, t.name as tenant_name,
+      array(select distinct gp.permission from group_members gm
+            join group_permissions gp on gp.tenant_id = gm.tenant_id and gp.group_id = gm.group_id
+            where gm.tenant_id = s.tenant_id and gm.user_id = s.user_id) as permissions,
+      l.active as license_active, l.flags
+    from sessions s
+    join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+    join tenants t on t.id = s.tenant_id
+    left join itsm_licenses l on l.tenant_id = s.tenant_id
+    where s.tenant_id = ${parsed.tenantId} and s.token_hash = ${parsed.hash}
+      and s.expires_at > now() and u.active`.execute(db);
+  const row = result.rows[0];
   if (!row) return null;
   return {
     tenantId: parsed.tenantId,
