@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return noun ? 0 : 2;
   }
-  const database = await openDatabase(loadConfig(), { poolSize: 2 });
+  const database = await openDatabase(loadConfig(), { poolSize: 2, hostKind: "exclusive" });
   try {
     const output = await runCommand(database.db, `${noun} ${verb ?? ""}`.trim(), parsed.values);
     process.stdout.write(`${output}\n`);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
-import { type EmbeddedHost, isServing, startEmbeddedHost } from "./embedded.ts";
+import { type EmbeddedHost, type HostKind, isServing, lockHolder, startEmbeddedHost } from "./embedded.ts";
 import { migrate } from "./migrate.ts";
 import type { DB } from "./schema.ts";
 
@@ -26,6 +26,11 @@ export interface OpenOptions {
   poolSize?: number;
   /** Tests: embedded database in memory with its socket in this directory. */
   inMemorySocketDir?: string;
+  /**
+   * Embedded mode, when this process ends up opening the files: "shared" (the server) lets other
+   * processes connect to it; "exclusive" (the CLI, which exits after one command) does not.
+   */
+  hostKind?: HostKind;
 }
 
 /**
@@ -39,7 +44,11 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
     poolConfig = { connectionString: config.databaseUrl, max: options.poolSize ?? 20 };
   } else {
     const socketDir = options.inMemorySocketDir ?? config.dataDir;
-    host = await connectOrHost(options.inMemorySocketDir ? null : config.dataDir, socketDir);
+    host = await connectOrHost(
+      options.inMemorySocketDir ? null : config.dataDir,
+      socketDir,
+      options.hostKind ?? "shared",
+    );
     poolConfig = { host: socketDir, database: "postgres", user: "postgres", max: options.poolSize ?? 8 };
   }
   const pool = new pg.Pool(poolConfig);
@@ -63,16 +72,32 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
   };
 }
 
-async function connectOrHost(dataDir: string | null, socketDir: string): Promise<EmbeddedHost | null> {
+/**
+ * Connect to the process that serves the embedded database, or open the files and serve them. A process
+ * that holds the files exclusively (a CLI command) is waited for, never connected to: it is about to
+ * close them, and the connection would die with it.
+ */
+async function connectOrHost(
+  dataDir: string | null,
+  socketDir: string,
+  kind: HostKind,
+): Promise<EmbeddedHost | null> {
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (await isServing(socketDir)) return null;
-    const host = await startEmbeddedHost(dataDir, socketDir);
-    if (host) return host;
-    // Another process holds the lock but is not serving yet (starting up): wait for its socket.
+  for (;;) {
+    const holder = lockHolder(socketDir);
+    if (holder?.kind === "shared" && (await isServing(socketDir))) return null;
+    if (!holder) {
+      const host = await startEmbeddedHost(dataDir, socketDir, kind);
+      if (host) return host;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `The embedded database in ${path.resolve(socketDir)} is locked by process ${holder?.pid ?? "?"}, which does not serve it.`,
+      );
+    }
+    // The holder is starting up, or runs one CLI command: wait for its socket or for it to finish.
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`The embedded database in ${path.resolve(socketDir)} is locked by another process.`);
 }
 
 /** The role every tenant-scoped transaction runs as: no superuser, no BYPASSRLS, so RLS applies. */

@@ -11,8 +11,10 @@ import { PGliteWireServer } from "./pglite-wire-server.ts";
  * Why a socket even inside one process: PGlite is a single session. Everything (server, CLI, tests)
  * talks to it through `pg` over this socket, so embedded and server mode share one code path, and
  * the wire server (pglite-wire-server.ts) keeps each client's statements and transactions together. Only one process may open the files,
- * so whoever holds `host.lock` serves the socket and every other process (the CLI while the server
- * runs) connects to it instead of opening the files.
+ * so whoever holds `host.lock` serves the socket. A "shared" host (the server, a test process) lets every
+ * other process (the CLI while the server runs) connect to it instead of opening the files. An
+ * "exclusive" host (the CLI when no server runs) serves only itself for the few seconds of one command:
+ * others wait for it to finish rather than connect to a database that is about to go away.
  */
 export interface EmbeddedHost {
   /** Directory holding `.s.PGSQL.5432`; pass as `host` to `pg`. */
@@ -47,18 +49,62 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+export type HostKind = "shared" | "exclusive";
+
+export interface LockHolder {
+  pid: number;
+  kind: HostKind;
+}
+
+function readHolder(file: string): LockHolder | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+  const [pid, kind] = text.trim().split(/\s+/);
+  return { pid: Number(pid), kind: kind === "exclusive" ? "exclusive" : "shared" };
+}
+
+/** The live process holding the data directory's lock, or null. */
+export function lockHolder(socketDir: string): LockHolder | null {
+  const holder = readHolder(path.join(socketDir, "host.lock"));
+  return holder?.pid && holder.pid !== process.pid && pidAlive(holder.pid) ? holder : null;
+}
+
 /** Take the data directory's lock, or return false if a live process holds it. */
-function acquireLock(lockFile: string): boolean {
-  for (let attempt = 0; attempt < 2; attempt++) {
+function acquireLock(lockFile: string, kind: HostKind): boolean {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(lockFile, `${process.pid} ${kind}`, { flag: "wx" });
       return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = Number(fs.readFileSync(lockFile, "utf8"));
-      if (holder && pidAlive(holder) && holder !== process.pid) return false;
-      fs.rmSync(lockFile, { force: true }); // left behind by a process that died
     }
+    const stale = readHolder(lockFile);
+    if (!stale) continue; // released meanwhile
+    if (stale.pid && stale.pid !== process.pid && pidAlive(stale.pid)) return false;
+    // Left behind by a process that died. Move it aside atomically rather than delete it: if another
+    // process took the lock over in the meantime, what we moved is its live lock, and we put it back.
+    const aside = `${lockFile}.${process.pid}`;
+    try {
+      fs.renameSync(lockFile, aside);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw err;
+    }
+    const moved = readHolder(aside);
+    if (moved && moved.pid !== stale.pid && pidAlive(moved.pid)) {
+      try {
+        fs.linkSync(aside, lockFile);
+      } finally {
+        fs.rmSync(aside, { force: true });
+      }
+      return false;
+    }
+    fs.rmSync(aside, { force: true });
   }
   return false;
 }
@@ -70,10 +116,11 @@ function acquireLock(lockFile: string): boolean {
 export async function startEmbeddedHost(
   dataDir: string | null,
   socketDir: string,
+  kind: HostKind = "shared",
 ): Promise<EmbeddedHost | null> {
   fs.mkdirSync(socketDir, { recursive: true });
   const lockFile = path.join(socketDir, "host.lock");
-  if (!acquireLock(lockFile)) return null;
+  if (!acquireLock(lockFile, kind)) return null;
   try {
     fs.rmSync(socketPath(socketDir), { force: true });
     const db = dataDir ? await PGlite.create(path.join(dataDir, "pgdata")) : await PGlite.create();
