@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { openDurablePGlite } from "./durability.ts";
 import { PGliteWireServer } from "./pglite-wire-server.ts";
 
 /**
@@ -9,12 +10,14 @@ import { PGliteWireServer } from "./pglite-wire-server.ts";
  * protocol on a unix socket inside the data directory.
  *
  * Why a socket even inside one process: PGlite is a single session. Everything (server, CLI, tests)
- * talks to it through `pg` over this socket, so embedded and server mode share one code path, and
- * the wire server (pglite-wire-server.ts) keeps each client's statements and transactions together. Only one process may open the files,
- * so whoever holds `host.lock` serves the socket. A "shared" host (the server, a test process) lets every
- * other process (the CLI while the server runs) connect to it instead of opening the files. An
- * "exclusive" host (the CLI when no server runs) serves only itself for the few seconds of one command:
- * others wait for it to finish rather than connect to a database that is about to go away.
+ * talks to it through `pg` over this socket, so embedded and server mode share one code path, and the
+ * wire server (pglite-wire-server.ts) keeps each client's statements and transactions together.
+ *
+ * Only one process may open the files, so whoever holds `host.lock` serves the socket. A "shared" host
+ * (the server, a test process) lets every other process (the CLI while the server runs) connect to it
+ * instead of opening the files. An "exclusive" host (the CLI when no server runs) serves only itself for
+ * the few seconds of one command: others wait for it to finish rather than connect to a database that
+ * is about to go away. Files on disk are opened with real fsync (durability.ts).
  */
 export interface EmbeddedHost {
   /** Directory holding `.s.PGSQL.5432`; pass as `host` to `pg`. */
@@ -123,7 +126,7 @@ export async function startEmbeddedHost(
   if (!acquireLock(lockFile, kind)) return null;
   try {
     fs.rmSync(socketPath(socketDir), { force: true });
-    const db = dataDir ? await PGlite.create(path.join(dataDir, "pgdata")) : await PGlite.create();
+    const db = dataDir ? await openDurablePGlite(path.join(dataDir, "pgdata")) : await PGlite.create();
     const server = new PGliteWireServer({ db, path: socketPath(socketDir) });
     await server.start();
     let stopped = false;
