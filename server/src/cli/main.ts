@@ -14,13 +14,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n`);
+    fail(err);
     return 2;
   }
   const [noun, verb] = parsed.positionals;
-  if (!noun || parsed.values.help) {
+  if (parsed.values.help) {
     process.stdout.write(USAGE);
-    return noun ? 0 : 2;
+    return 0;
+  }
+  if (!noun) {
+    process.stderr.write(USAGE);
+    return 2;
   }
   const database = await openDatabase(loadConfig(), { poolSize: 2, hostKind: "exclusive" });
   try {
@@ -29,13 +33,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof AppError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      fail(err);
       return 1;
     }
     throw err;
   } finally {
     await database.close();
   }
+}
+
+/** One line on stderr, whatever the error (node's own messages can run over several lines). */
+function fail(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`error: ${message.split("\n")[0]?.trim() || "unknown error"}\n`);
 }
 
 function parse(argv: string[]) {
@@ -68,7 +78,7 @@ function parse(argv: string[]) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    process.stderr.write(`error: ${(err as Error).message}\n`);
+    fail(err);
     process.exit(1);
   },
 );
