@@ -18,19 +18,25 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  // An empty variable (`DATA_DIR=`) means "not set", as it does for the shell.
+  const get = (name: string) => env[name] || undefined;
+  const port = Number(get("PORT") ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number (0-65535), got "${env.PORT}".`);
+  }
+  const publicUrl = get("PUBLIC_URL") ?? `http://localhost:${port}`;
+  const secureCookies = get("SECURE_COOKIES");
   return {
     port,
-    host: env.HOST ?? "0.0.0.0",
-    dataDir: path.resolve(env.DATA_DIR ?? "./data"),
-    databaseUrl: env.DATABASE_URL || undefined,
-    redisUrl: env.REDIS_URL || undefined,
-    smtpUrl: env.SMTP_URL || undefined,
+    host: get("HOST") ?? "0.0.0.0",
+    dataDir: path.resolve(get("DATA_DIR") ?? "./data"),
+    databaseUrl: get("DATABASE_URL"),
+    redisUrl: get("REDIS_URL"),
+    smtpUrl: get("SMTP_URL"),
     publicUrl,
-    operatorEmail: env.OPERATOR_EMAIL || undefined,
-    operatorPassword: env.OPERATOR_PASSWORD || undefined,
-    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : publicUrl.startsWith("https:"),
-    logLevel: env.LOG_LEVEL ?? "info",
+    operatorEmail: get("OPERATOR_EMAIL"),
+    operatorPassword: get("OPERATOR_PASSWORD"),
+    secureCookies: secureCookies ? secureCookies === "true" : publicUrl.startsWith("https:"),
+    logLevel: get("LOG_LEVEL") ?? "info",
   };
 }
