@@ -14,13 +14,19 @@ const FASTIFY_CODES: Record<string, AppError["code"]> = {
 function toAppError(error: FastifyError): AppError | null {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors: FieldError[] = error.validation.map((v) => ({
-      field:
-        v.instancePath.replace(/^\//, "").replaceAll("/", ".") ||
-        String((v.params as { issue?: { keys?: string[] } })?.issue?.keys?.[0] ?? "body"),
-      message: v.message ?? "is not valid",
-    }));
     const where = error.validationContext ?? "body";
+    const errors: FieldError[] = error.validation.flatMap((v) => {
+      const at = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+      // An unknown field is reported on the object that holds it: name each unknown key instead.
+      const keys = (v.params as { keys?: unknown }).keys;
+      if (v.keyword === "unrecognized_keys" && Array.isArray(keys) && keys.length > 0) {
+        return keys.map((key) => ({
+          field: at ? `${at}.${key}` : String(key),
+          message: "is not a known field",
+        }));
+      }
+      return [{ field: at || where, message: v.message ?? "is not valid" }];
+    });
     const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
     return new AppError("validation_failed", `The ${where} is not valid: ${detail}`, { errors });
   }
