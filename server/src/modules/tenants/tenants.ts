@@ -1,6 +1,7 @@
 import { type Db, scopeToTenant } from "../../db/database.ts";
 import { AppError, invalidField, notFound } from "../../http/errors.ts";
 import { ensureSystemGroup } from "../access/groups.ts";
+import { passwordWeakness } from "../access/passwords.ts";
 import { insertUser } from "../access/users.ts";
 
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]{1,39}$/;
@@ -27,6 +28,9 @@ export async function createTenant(
       "Use 2–40 lower-case letters, digits and dashes, starting with a letter or digit.",
     );
   }
+  // Checked here too (insertUser does it again) so that the error names the field the caller sent.
+  const weakness = passwordWeakness(input.adminPassword, input.adminEmail);
+  if (weakness) throw invalidField("adminPassword", `Password ${weakness}.`);
   return db.transaction().execute(async (tx) => {
     const taken = await tx
       .selectFrom("tenants")
