@@ -162,6 +162,8 @@ export async function removeMember(
 ): Promise<GroupView> {
   return inTenant(db, tenantId, async (tx) => {
     const group = await loadGroup(tx, groupId);
+    const user = await tx.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
+    if (!user) throw notFound("This user");
     if (group.systemKey === "administrators" && userId === actorId) {
       throw new AppError(
         "conflict",
