@@ -20,14 +20,23 @@ export function dummyVerify(password: string): Promise<boolean> {
   return dummyHash.then((h) => verifyPassword(h, password)).then(() => false);
 }
 
+// Passwords of at least 10 characters from the top of the breached-password lists (shorter ones fail
+// the length rule first).
 const COMMON = new Set([
-  "password",
-  "password1",
-  "12345678",
-  "123456789",
-  "qwertyui",
-  "letmein1",
-  "iloveyou",
+  "1234567890",
+  "0123456789",
+  "1q2w3e4r5t",
+  "qwertyuiop",
+  "qwerty1234",
+  "password12",
+  "password123",
+  "password1234",
+  "passw0rd123",
+  "iloveyou12",
+  "letmein123",
+  "welcome123",
+  "abc1234567",
+  "administrator",
 ]);
 
 /** Why a password is too weak, or null. Rules are NIST 800-63B style: length, not a common password. */
