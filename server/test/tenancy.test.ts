@@ -1,0 +1,547 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import Fastify, { type FastifyInstance } from "fastify";
+import { registerAccessGuard } from "../src/http/access.ts";
+import type { Permission } from "../src/modules/access/permissions.ts";
+import { Client, makeTenant, PASSWORD, signedIn, startTestApp, type TestApp } from "./helpers.ts";
+
+/**
+ * Tenant B attacks tenant A, over every registered /api and /public route:
+ *   1. anonymous → 401;  2. a tenant user without the permission → 403 (operator routes: 401);
+ *   3. tenant B's admin on tenant A's resource ids → 404, and never a byte of A's data in any body.
+ * MATRIX below must name every route the app registers: a new route without an entry fails the
+ * "every route is covered" test, which prints the missing entries.
+ */
+
+type Need = "public" | "signed-in" | "operator" | Permission;
+
+interface Attack {
+  method?: string;
+  url: string;
+  body?: unknown;
+  status: number;
+  /** "forged": B's session secret presented with A's tenant id in the cookie. Default: B's admin. */
+  as?: "admin" | "forged";
+}
+
+interface Entry {
+  need: Need;
+  /** The route called with tenant A's ids and a valid body (for the anonymous and no-permission calls). */
+  call(w: World): { url: string; body?: unknown };
+  /** Tenant B's attempts on tenant A, or why there is nothing of A's to reach through the route. */
+  attacks: ((w: World) => Attack[]) | { none: string };
+}
+
+interface Side {
+  id: string;
+  slug: string;
+  name: string;
+  adminEmail: string;
+  adminId: string;
+  admin: Client;
+  memberId: string;
+  memberEmail: string;
+  teamId: string;
+  agentGroupId: string;
+  adminGroupId: string;
+  /** A ticket reported by the admin (an ITSM agent), with an internal note. */
+  ticketId: string;
+  ticketNumber: string;
+  ticketTitle: string;
+  noteBody: string;
+}
+interface World {
+  a: Side;
+  b: Side;
+}
+
+const noBody = (url: string) => () => ({ url });
+
+const MATRIX: Record<string, Entry> = {
+  "POST /api/auth/sign-in": {
+    need: "public",
+    call: (w) => ({ url: "/api/auth/sign-in", body: { email: w.a.adminEmail, password: "wrong password!" } }),
+    attacks: (w) => [
+      // B's admin naming workspace A: no such user there.
+      {
+        url: "/api/auth/sign-in",
+        body: { email: w.b.adminEmail, password: PASSWORD, tenant: w.a.slug },
+        status: 401,
+      },
+    ],
+  },
+  "POST /api/auth/sign-out": {
+    need: "signed-in",
+    call: noBody("/api/auth/sign-out"),
+    attacks: () => [{ url: "/api/auth/sign-out", status: 401, as: "forged" }],
+  },
+  "GET /api/session": {
+    need: "signed-in",
+    call: noBody("/api/session"),
+    attacks: () => [
+      { url: "/api/session", status: 200 },
+      { url: "/api/session", status: 401, as: "forged" },
+    ],
+  },
+  "GET /api/users": {
+    need: "users:manage",
+    call: noBody("/api/users"),
+    attacks: () => [{ url: "/api/users", status: 200 }],
+  },
+  "POST /api/users": {
+    need: "users:manage",
+    call: (w) => ({
+      url: "/api/users",
+      body: { email: `new@${w.a.slug}.test`, name: "N", password: PASSWORD },
+    }),
+    // Creates B's user; A's users are unchanged (checked at the end).
+    attacks: () => [
+      { url: "/api/users", body: { email: "twin@b.test", name: "Twin", password: PASSWORD }, status: 201 },
+    ],
+  },
+  "PATCH /api/users/:id": {
+    need: "users:manage",
+    call: (w) => ({ url: `/api/users/${w.a.memberId}`, body: { name: "Renamed" } }),
+    attacks: (w) => [
+      { url: `/api/users/${w.a.memberId}`, body: { name: "Pwned" }, status: 404 },
+      { url: `/api/users/${w.a.adminId}`, body: { active: false }, status: 404 },
+    ],
+  },
+  "GET /api/permissions": {
+    need: "users:manage",
+    call: noBody("/api/permissions"),
+    attacks: () => [{ url: "/api/permissions", status: 200 }],
+  },
+  "GET /api/groups": {
+    need: "users:manage",
+    call: noBody("/api/groups"),
+    attacks: () => [{ url: "/api/groups", status: 200 }],
+  },
+  "POST /api/groups": {
+    need: "users:manage",
+    call: () => ({ url: "/api/groups", body: { name: "New group", permissions: [] } }),
+    attacks: () => [
+      { url: "/api/groups", body: { name: "Team", permissions: ["assets:read"] }, status: 201 },
+    ],
+  },
+  "PATCH /api/groups/:id": {
+    need: "users:manage",
+    call: (w) => ({ url: `/api/groups/${w.a.teamId}`, body: { name: "Renamed" } }),
+    attacks: (w) => [
+      { url: `/api/groups/${w.a.teamId}`, body: { name: "Pwned" }, status: 404 },
+      { url: `/api/groups/${w.a.adminGroupId}`, body: { permissions: [] }, status: 404 },
+      { url: `/api/groups/${w.a.agentGroupId}`, body: { permissions: ["tickets:manage"] }, status: 404 },
+    ],
+  },
+  "DELETE /api/groups/:id": {
+    need: "users:manage",
+    call: (w) => ({ url: `/api/groups/${w.a.teamId}` }),
+    attacks: (w) => [{ url: `/api/groups/${w.a.teamId}`, status: 404 }],
+  },
+  "PUT /api/groups/:id/members/:userId": {
+    need: "users:manage",
+    call: (w) => ({ url: `/api/groups/${w.a.teamId}/members/${w.a.adminId}` }),
+    attacks: (w) => [
+      { url: `/api/groups/${w.a.adminGroupId}/members/${w.a.memberId}`, status: 404 },
+      // B's own group with A's user, and A's group with B's user.
+      { url: `/api/groups/${w.b.adminGroupId}/members/${w.a.memberId}`, status: 404 },
+      { url: `/api/groups/${w.a.adminGroupId}/members/${w.b.memberId}`, status: 404 },
+    ],
+  },
+  "DELETE /api/groups/:id/members/:userId": {
+    need: "users:manage",
+    call: (w) => ({ url: `/api/groups/${w.a.teamId}/members/${w.a.memberId}` }),
+    attacks: (w) => [
+      { url: `/api/groups/${w.a.teamId}/members/${w.a.memberId}`, status: 404 },
+      { url: `/api/groups/${w.b.teamId}/members/${w.a.memberId}`, status: 404 },
+      { url: `/api/groups/${w.a.teamId}/members/${w.b.memberId}`, status: 404 },
+    ],
+  },
+  "GET /api/settings/itsm": {
+    need: "settings:manage",
+    call: noBody("/api/settings/itsm"),
+    attacks: () => [{ url: "/api/settings/itsm", status: 200 }],
+  },
+  "PATCH /api/settings/itsm": {
+    need: "settings:manage",
+    call: () => ({ url: "/api/settings/itsm", body: { autoCloseDays: 3 } }),
+    attacks: () => [
+      { url: "/api/settings/itsm", body: { ticketPrefix: "ALPHA", autoCloseDays: 2 }, status: 200 },
+    ],
+  },
+  // The agent portal. A's tickets are numbered ALPHA-…, B's BRAVO-…: a number is looked up in B's tenant.
+  "GET /api/tickets": {
+    need: "tickets:manage",
+    call: noBody("/api/tickets"),
+    attacks: (w) => [
+      { url: "/api/tickets", status: 200 },
+      { url: `/api/tickets?q=${w.a.ticketNumber}`, status: 200 },
+      { url: `/api/tickets?reporter=${w.a.adminId}`, status: 200 },
+      { url: `/api/tickets?assignee=${w.a.adminId}`, status: 200 },
+    ],
+  },
+  "GET /api/tickets/counts": {
+    need: "tickets:manage",
+    call: noBody("/api/tickets/counts"),
+    attacks: () => [{ url: "/api/tickets/counts", status: 200 }],
+  },
+  "GET /api/tickets/agents": {
+    need: "tickets:manage",
+    call: noBody("/api/tickets/agents"),
+    attacks: () => [{ url: "/api/tickets/agents", status: 200 }],
+  },
+  "GET /api/tickets/people": {
+    need: "tickets:manage",
+    call: noBody("/api/tickets/people"),
+    attacks: (w) => [{ url: `/api/tickets/people?q=${w.a.slug}`, status: 200 }],
+  },
+  "GET /api/tickets/events": {
+    need: "tickets:manage",
+    call: noBody("/api/tickets/events"),
+    attacks: { none: "an endless event stream subscribed by the caller's own tenant id, carrying no data" },
+  },
+  "POST /api/tickets": {
+    need: "tickets:manage",
+    call: () => ({ url: "/api/tickets", body: { title: "T", description: "", type: "incident" } }),
+    attacks: (w) => [
+      // Filing on behalf of A's user: not a user of B.
+      {
+        url: "/api/tickets",
+        body: { title: "T", description: "", type: "incident", reporter_id: w.a.memberId },
+        status: 422,
+      },
+    ],
+  },
+  "GET /api/tickets/:id": {
+    need: "tickets:manage",
+    call: (w) => ({ url: `/api/tickets/${w.a.ticketId}` }),
+    attacks: (w) => [
+      { url: `/api/tickets/${w.a.ticketId}`, status: 404 },
+      { url: `/api/tickets/${w.a.ticketNumber}`, status: 404 },
+    ],
+  },
+  "PATCH /api/tickets/:id": {
+    need: "tickets:manage",
+    call: (w) => ({ url: `/api/tickets/${w.a.ticketId}`, body: { title: "Renamed" } }),
+    attacks: (w) => [
+      { url: `/api/tickets/${w.a.ticketId}`, body: { title: "Pwned" }, status: 404 },
+      { url: `/api/tickets/${w.a.ticketNumber}`, body: { status: "cancelled", reason: "x" }, status: 404 },
+      // B's own ticket assigned to A's agent: not an agent of B.
+      { url: `/api/tickets/${w.b.ticketId}`, body: { assignee_id: w.a.adminId }, status: 422 },
+    ],
+  },
+  "GET /api/tickets/:id/comments": {
+    need: "tickets:manage",
+    call: (w) => ({ url: `/api/tickets/${w.a.ticketId}/comments` }),
+    attacks: (w) => [{ url: `/api/tickets/${w.a.ticketId}/comments`, status: 404 }],
+  },
+  "POST /api/tickets/:id/comments": {
+    need: "tickets:manage",
+    call: (w) => ({
+      url: `/api/tickets/${w.a.ticketId}/comments`,
+      body: { body: "Hi", visibility: "external" },
+    }),
+    attacks: (w) => [
+      {
+        url: `/api/tickets/${w.a.ticketId}/comments`,
+        body: { body: "x", visibility: "internal" },
+        status: 404,
+      },
+    ],
+  },
+  "GET /api/tickets/:id/history": {
+    need: "tickets:manage",
+    call: (w) => ({ url: `/api/tickets/${w.a.ticketId}/history` }),
+    attacks: (w) => [{ url: `/api/tickets/${w.a.ticketNumber}/history`, status: 404 }],
+  },
+  // The desk portal (reporters).
+  "GET /api/desk/tickets": {
+    need: "tickets:create",
+    call: noBody("/api/desk/tickets"),
+    attacks: (w) => [{ url: `/api/desk/tickets?q=${w.a.ticketNumber}`, status: 200 }],
+  },
+  "POST /api/desk/tickets": {
+    need: "tickets:create",
+    call: () => ({ url: "/api/desk/tickets", body: { title: "T", description: "D", type: "incident" } }),
+    attacks: () => [
+      { url: "/api/desk/tickets", body: { title: "T", description: "D", type: "incident" }, status: 201 },
+    ],
+  },
+  "GET /api/desk/tickets/:id": {
+    need: "tickets:create",
+    call: (w) => ({ url: `/api/desk/tickets/${w.a.ticketId}` }),
+    attacks: (w) => [{ url: `/api/desk/tickets/${w.a.ticketId}`, status: 404 }],
+  },
+  "GET /api/desk/tickets/:id/comments": {
+    need: "tickets:create",
+    call: (w) => ({ url: `/api/desk/tickets/${w.a.ticketId}/comments` }),
+    attacks: (w) => [{ url: `/api/desk/tickets/${w.a.ticketId}/comments`, status: 404 }],
+  },
+  "POST /api/desk/tickets/:id/comments": {
+    need: "tickets:create",
+    call: (w) => ({ url: `/api/desk/tickets/${w.a.ticketId}/comments`, body: { body: "Hi" } }),
+    attacks: (w) => [
+      { url: `/api/desk/tickets/${w.a.ticketNumber}/comments`, body: { body: "x" }, status: 404 },
+    ],
+  },
+  "GET /api/desk/tickets/:id/history": {
+    need: "tickets:create",
+    call: (w) => ({ url: `/api/desk/tickets/${w.a.ticketId}/history` }),
+    attacks: (w) => [{ url: `/api/desk/tickets/${w.a.ticketId}/history`, status: 404 }],
+  },
+  "POST /api/desk/tickets/:id/confirm": {
+    need: "tickets:create",
+    call: (w) => ({ url: `/api/desk/tickets/${w.a.ticketId}/confirm` }),
+    attacks: (w) => [{ url: `/api/desk/tickets/${w.a.ticketId}/confirm`, status: 404 }],
+  },
+  "POST /api/desk/tickets/:id/reject": {
+    need: "tickets:create",
+    call: (w) => ({ url: `/api/desk/tickets/${w.a.ticketId}/reject`, body: { comment: "No" } }),
+    attacks: (w) => [
+      { url: `/api/desk/tickets/${w.a.ticketId}/reject`, body: { comment: "No" }, status: 404 },
+    ],
+  },
+  "POST /api/operator/sign-in": {
+    need: "public",
+    call: (w) => ({ url: "/api/operator/sign-in", body: { email: w.a.adminEmail, password: PASSWORD } }),
+    attacks: (w) => [
+      // A tenant admin's credentials are not operator credentials.
+      { url: "/api/operator/sign-in", body: { email: w.b.adminEmail, password: PASSWORD }, status: 401 },
+    ],
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ["POST /api/operator/sign-out", noBody("/api/operator/sign-out")],
+        ["GET /api/operator/session", noBody("/api/operator/session")],
+        ["GET /api/operator/tenants", noBody("/api/operator/tenants")],
+        [
+          "POST /api/operator/tenants",
+          (w: World) => ({
+            url: "/api/operator/tenants",
+            body: { slug: `x${w.b.slug}`, name: "X", adminEmail: "x@x.test", adminPassword: PASSWORD },
+          }),
+        ],
+        [
+          "PUT /api/operator/tenants/:slug/license",
+          (w: World) => ({ url: `/api/operator/tenants/${w.a.slug}/license`, body: { active: false } }),
+        ],
+        ["GET /api/operator/alerts", noBody("/api/operator/alerts")],
+        ["POST /api/operator/checks/quotas", noBody("/api/operator/checks/quotas")],
+      ] as const
+    ).map(([route, call]) => [
+      route,
+      {
+        need: "operator",
+        call,
+        attacks: { none: "operator routes span tenants by design; tenant users get 401 (tested above)" },
+      } satisfies Entry,
+    ]),
+  ),
+};
+
+/** Every "METHOD /path" the app serves under /api and /public (HEAD mirrors GET and is left out). */
+function registeredRoutes(app: FastifyInstance): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
+    const m = /^((?:│ {3}| {4})*)[├└]── (.+?)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? "").length / 4;
+    const full = (stack[depth - 1] ?? "") + m[2];
+    stack.length = depth;
+    stack.push(full);
+    for (const method of (m[3] ?? "").split(", ")) {
+      if (method && method !== "HEAD") routes.push(`${method} ${full}`);
+    }
+  }
+  return routes.filter((r) => / \/(api|public)\//.test(r)).sort();
+}
+
+async function makeSide(t: TestApp, prefix: string): Promise<Side> {
+  const tenant = await makeTenant(t, { license: true });
+  const admin = await signedIn(t.app, tenant.adminEmail);
+  const adminId = (await admin.get("/api/session")).json().user.id;
+  const memberEmail = `member@${tenant.slug}.test`;
+  const member = await admin.post("/api/users", { email: memberEmail, name: "Member", password: PASSWORD });
+  assert.equal(member.statusCode, 201, member.body);
+  const team = await admin.post("/api/groups", { name: `Team ${tenant.slug}`, permissions: ["assets:read"] });
+  assert.equal(team.statusCode, 201, team.body);
+  const memberId = member.json().id;
+  assert.equal((await admin.put(`/api/groups/${team.json().id}/members/${memberId}`)).statusCode, 200);
+  const groups: { id: string; systemKey: string | null }[] = (await admin.get("/api/groups")).json();
+  const system = (key: string) => groups.find((g) => g.systemKey === key)?.id as string;
+  // The admin becomes an agent, so every ticket route is open to them.
+  assert.equal((await admin.put(`/api/groups/${system("itsm_agent")}/members/${adminId}`)).statusCode, 200);
+  assert.equal((await admin.patch("/api/settings/itsm", { ticketPrefix: prefix })).statusCode, 200);
+  const ticketTitle = `Secret ticket of ${tenant.slug}`;
+  const ticket = await admin.post("/api/tickets", { title: ticketTitle, description: "x", type: "incident" });
+  assert.equal(ticket.statusCode, 201, ticket.body);
+  const noteBody = `Internal note of ${tenant.slug}`;
+  const note = await admin.post(`/api/tickets/${ticket.json().id}/comments`, {
+    body: noteBody,
+    visibility: "internal",
+  });
+  assert.equal(note.statusCode, 201, note.body);
+  return {
+    ...tenant,
+    adminId,
+    admin,
+    memberId,
+    memberEmail,
+    teamId: team.json().id,
+    agentGroupId: system("itsm_agent"),
+    adminGroupId: system("administrators"),
+    ticketId: ticket.json().id,
+    ticketNumber: ticket.json().number,
+    ticketTitle,
+    noteBody,
+  };
+}
+
+/** Every row tenant A owns, in every table with a tenant_id, to prove that B's attempts changed nothing. */
+async function rowsOf(t: TestApp, tenantId: string) {
+  const { rows: tables } = await t.database.pool.query<{ table_name: string }>(
+    `select table_name from information_schema.columns
+     where table_schema = 'public' and column_name = 'tenant_id' order by table_name`,
+  );
+  const out: Record<string, unknown[]> = {};
+  for (const { table_name } of tables) {
+    const { rows } = await t.database.pool.query(
+      `select * from ${table_name} where tenant_id = $1 order by 1, 2`,
+      [tenantId],
+    );
+    out[table_name] = rows;
+  }
+  return out;
+}
+
+describe("tenant B attacks tenant A on every route", () => {
+  let t: TestApp;
+  let w: World;
+  let nobody: Client; // a user of tenant B in no group: no permissions at all
+  let forged: Client; // B's session secret under A's tenant id
+  before(async () => {
+    t = await startTestApp();
+    w = { a: await makeSide(t, "ALPHA"), b: await makeSide(t, "BRAVO") };
+    await w.b.admin.post("/api/users", {
+      email: `nobody@${w.b.slug}.test`,
+      name: "Nobody",
+      password: PASSWORD,
+    });
+    nobody = await signedIn(t.app, `nobody@${w.b.slug}.test`);
+    forged = await signedIn(t.app, w.b.adminEmail);
+    const secret = forged.cookie.slice(forged.cookie.indexOf(".") + 1);
+    forged.cookie = `uslimato_session=${w.a.id}.${secret}`;
+  });
+  after(() => t.close());
+
+  /** What of A must never reach B: ids, emails, slug, name (unless B itself sent that string). */
+  const secretsOfA = () => [
+    w.a.id,
+    w.a.slug,
+    w.a.name,
+    w.a.adminEmail,
+    w.a.adminId,
+    w.a.memberId,
+    w.a.memberEmail,
+    w.a.teamId,
+    w.a.agentGroupId,
+    w.a.adminGroupId,
+    w.a.ticketId,
+    w.a.ticketNumber,
+    w.a.ticketTitle,
+    w.a.noteBody,
+  ];
+  function assertNoLeak(what: string, request: unknown, body: string) {
+    const sent = JSON.stringify(request);
+    for (const secret of secretsOfA()) {
+      if (sent.includes(secret)) continue;
+      assert.ok(!body.includes(secret), `${what} leaked "${secret}" of tenant A: ${body.slice(0, 300)}`);
+    }
+  }
+
+  test("every registered /api and /public route is covered by the matrix", () => {
+    const registered = registeredRoutes(t.app);
+    assert.ok(registered.includes("GET /api/users"), `route listing looks wrong: ${registered.join(", ")}`);
+    const missing = registered.filter((r) => !(r in MATRIX));
+    const stale = Object.keys(MATRIX).filter((r) => !registered.includes(r));
+    assert.deepEqual(
+      missing,
+      [],
+      `Routes without an entry in MATRIX (server/test/tenancy.test.ts): add what each needs and how tenant B attacks tenant A through it:\n  ${missing.join("\n  ")}`,
+    );
+    assert.deepEqual(stale, [], `MATRIX names routes the app no longer has: ${stale.join(", ")}`);
+  });
+
+  test("anonymous callers get 401 problem+json on every non-public route", async () => {
+    const anonymous = new Client(t.app);
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (entry.need === "public") continue;
+      const { url, body } = entry.call(w);
+      const res = await anonymous.request(route.split(" ")[0] as "GET", url, body);
+      assert.equal(res.statusCode, 401, `${route}: ${res.body}`);
+      assert.match(res.headers["content-type"] as string, /application\/problem\+json/);
+      assertNoLeak(`anonymous ${route}`, { url, body }, res.body);
+    }
+  });
+
+  test("a tenant user without the permission gets 403 (operator routes: 401)", async () => {
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (entry.need === "public" || entry.need === "signed-in") continue;
+      const { url, body } = entry.call(w);
+      const res = await nobody.request(route.split(" ")[0] as "GET", url, body);
+      const expected = entry.need === "operator" ? 401 : 403;
+      assert.equal(res.statusCode, expected, `${route} as a user without ${entry.need}: ${res.body}`);
+      if (expected === 403) assert.match(res.json().detail, new RegExp(entry.need));
+      assertNoLeak(`${route} without permission`, { url, body }, res.body);
+    }
+  });
+
+  test("a tenant administrator (every platform permission) cannot use operator routes", async () => {
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (entry.need !== "operator") continue;
+      const { url, body } = entry.call(w);
+      const res = await w.b.admin.request(route.split(" ")[0] as "GET", url, body);
+      assert.equal(res.statusCode, 401, `${route} as a tenant admin: ${res.body}`);
+    }
+  });
+
+  test("tenant B's admin on tenant A's ids gets 404, sees none of A's data, and changes nothing", async () => {
+    const before = await rowsOf(t, w.a.id);
+    let attacks = 0;
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (!(typeof entry.attacks === "function")) {
+        assert.ok(entry.attacks.none.length > 10, `${route}: say why there is nothing to attack`);
+        continue;
+      }
+      for (const attack of entry.attacks(w)) {
+        const client = attack.as === "forged" ? forged : w.b.admin;
+        const method = (attack.method ?? route.split(" ")[0]) as "GET";
+        const res = await client.request(method, attack.url, attack.body);
+        const what = `${route} → ${attack.url} ${JSON.stringify(attack.body ?? "")}`;
+        assert.equal(res.statusCode, attack.status, `${what}: ${res.body}`);
+        if (attack.status === 404) assert.match(res.headers["content-type"] as string, /problem\+json/);
+        assertNoLeak(what, attack, res.body);
+        attacks++;
+      }
+    }
+    assert.ok(attacks >= 20, `only ${attacks} attacks ran`);
+    assert.deepEqual(await rowsOf(t, w.a.id), before, "tenant A's rows changed");
+    // A's own admin is unaffected and still sees A's data.
+    const session = await w.a.admin.get("/api/session");
+    assert.equal(session.statusCode, 200);
+    assert.equal(session.json().tenant.id, w.a.id);
+  });
+
+  test("the server refuses to start when an /api route declares no access rule", async () => {
+    const app = Fastify();
+    registerAccessGuard(app, t.database);
+    assert.throws(
+      () => app.get("/api/forgotten", async () => ({})),
+      /GET \/api\/forgotten declares no access rule/,
+    );
+    app.get("/api/declared", { config: { access: { kind: "public" } } }, async () => ({}));
+    await app.close();
+  });
+});
