@@ -3,8 +3,7 @@ import { type Db, inTenant } from "../../db/database.ts";
 import { AppError, invalidField } from "../../http/errors.ts";
 import type { LicenseState } from "../licensing/features.ts";
 import { featureEnabled } from "../licensing/features.ts";
-import { recordHistory } from "./history.ts";
-import { type Actor, isAgent, loadTicket, type TicketView, toView } from "./ticket-view.ts";
+import { type Actor, isAgent, type TicketRow, type TicketView, toView } from "./ticket-view.ts";
 
 export interface NewTicket {
   title: string;
@@ -52,30 +51,28 @@ export async function createTicket(
     // With the flag off the link is ignored, as product.md §2 says.
     const assetId = featureEnabled(license, "asset_integration") ? (input.assetId ?? null) : null;
     const movementId = featureEnabled(license, "movement_link") ? (input.movementId ?? null) : null;
-    const counter = await sql<{ n: number; prefix: string }>`
-      insert into itsm_settings (tenant_id, last_ticket_number) values (${actor.tenantId}, 1)
-      on conflict (tenant_id) do update set last_ticket_number = itsm_settings.last_ticket_number + 1
-      returning last_ticket_number as n, ticket_prefix as prefix`.execute(tx);
-    const { n, prefix } = counter.rows[0] as { n: number; prefix: string };
-    const { id } = await tx
-      .insertInto("tickets")
-      .values({
-        tenant_id: actor.tenantId,
-        number: n,
-        prefix,
-        type: input.type,
-        title,
-        description: input.description,
-        priority: input.priority ?? "medium",
-        reporter_id: reporterId,
-        assignee_id: null,
-        asset_id: assetId,
-        movement_id: movementId,
-        cancel_reason: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await recordHistory(tx, actor, actor.tenantId, id, [{ kind: "created", new: "open" }]);
-    return toView(await loadTicket(tx, { ...actor, permissions: new Set(["tickets:manage"]) }, id));
+    // Counter, ticket and its "created" history row in one statement (one round trip); the counter row
+    // stays locked until commit.
+    const { rows } = await sql<TicketRow>`
+      with counter as (
+        insert into itsm_settings (tenant_id, last_ticket_number) values (${actor.tenantId}, 1)
+        on conflict (tenant_id) do update set last_ticket_number = itsm_settings.last_ticket_number + 1
+        returning last_ticket_number, ticket_prefix
+      ), ticket as (
+        insert into tickets (tenant_id, number, prefix, type, title, description, priority, reporter_id, asset_id, movement_id)
+        select ${actor.tenantId}, last_ticket_number, ticket_prefix, ${input.type}, ${title}, ${input.description},
+               ${input.priority ?? "medium"}, ${reporterId}, ${assetId}, ${movementId}
+        from counter
+        returning *
+      ), history as (
+        insert into ticket_history (tenant_id, ticket_id, actor_id, kind, new_value)
+        select tenant_id, id, ${actor.userId}, 'created', 'open' from ticket
+      )
+      select t.id, t.number, t.prefix, t.type, t.status, t.priority, t.title, t.description, t.reporter_id,
+             r.name as reporter_name, r.email as reporter_email, t.assignee_id, null as assignee_name,
+             null as assignee_email, t.asset_id, t.movement_id, t.cancel_reason, t.created_at, t.updated_at,
+             t.resolved_at, t.closed_at
+      from ticket t join users r on r.tenant_id = t.tenant_id and r.id = t.reporter_id`.execute(tx);
+    return toView(rows[0] as TicketRow);
   });
 }
