@@ -1,0 +1,139 @@
+/**
+ * What durable commits cost in embedded mode: PGlite as shipped (fsync off, no-op fsync) against
+ * PGlite opened by server/src/db/durability.ts (a real fsync of the WAL at each commit), on the same
+ * disk in the same run. Then HTTP latency of a write and a read through the real server on a data
+ * directory, as users see it.
+ *
+ *   node bench/embedded-durability.ts            (BENCH_DIR: where the data directories go, default tmp)
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { durabilityStats, openDurablePGlite } from "../server/src/db/durability.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BASE = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), "usl-bench-"));
+const COMMITS = 1000;
+const REQUESTS = 300;
+const PASSWORD = "correct horse battery staple";
+
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+async function commits(db: PGlite): Promise<number[]> {
+  await db.exec("create table t (id serial primary key, v text)");
+  const latencies: number[] = [];
+  for (let i = 0; i < COMMITS; i++) {
+    const t0 = performance.now();
+    await db.query("insert into t (v) values ($1)", [`row ${i}`]);
+    latencies.push(performance.now() - t0);
+  }
+  return latencies;
+}
+
+async function raw() {
+  const plain = await PGlite.create(path.join(BASE, "plain"));
+  const a = await commits(plain);
+  await plain.close();
+  const durable = await openDurablePGlite(path.join(BASE, "durable"));
+  const before = { ...durabilityStats };
+  const b = await commits(durable);
+  const fsyncs = durabilityStats.fsyncs - before.fsyncs;
+  const fsyncMs = (durabilityStats.fsyncMs - before.fsyncMs) / fsyncs;
+  await durable.close();
+  console.log(`single-row INSERT commits, ${COMMITS} each, p50 / p95 / p99:`);
+  console.log(`  PGlite as shipped: ${ms(pct(a, 50))} / ${ms(pct(a, 95))} / ${ms(pct(a, 99))}`);
+  console.log(`  durable:           ${ms(pct(b, 50))} / ${ms(pct(b, 95))} / ${ms(pct(b, 99))}`);
+  console.log(`  fsyncs: ${fsyncs} (${(fsyncs / COMMITS).toFixed(2)} per commit), mean ${ms(fsyncMs)} each`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function http() {
+  const dataDir = path.join(BASE, "server");
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
+  const cli = spawn(
+    process.execPath,
+    ["bin/uslimato.js", "tenant", "create", "--slug", "bench", "--name", "Bench"].concat([
+      "--admin-email",
+      "a@bench.test",
+      "--admin-password",
+      PASSWORD,
+    ]),
+    { cwd: ROOT, env, stdio: "inherit" },
+  );
+  await new Promise((r) => cli.once("exit", r));
+  const port = await freePort();
+  const server = spawn(process.execPath, ["server/src/main.ts"], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: "inherit",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const signIn = await fetch(`${url}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "a@bench.test", password: PASSWORD }),
+  });
+  const headers = {
+    "content-type": "application/json",
+    cookie: (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string,
+    "x-csrf-token": ((await signIn.json()) as { csrfToken: string }).csrfToken,
+  };
+  const time = async (fn: (i: number) => Promise<Response>) => {
+    const out: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const t0 = performance.now();
+      const res = await fn(i);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  };
+  const writes = await time((i) =>
+    fetch(`${url}/api/groups`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: `Group ${i}`, permissions: ["assets:read"] }),
+    }),
+  );
+  const reads = await time(() => fetch(`${url}/api/session`, { headers }));
+  console.log(
+    `HTTP through the server on a data directory, ${REQUESTS} sequential requests, p50 / p95 / p99:`,
+  );
+  console.log(
+    `  POST /api/groups (one write transaction): ${ms(pct(writes, 50))} / ${ms(pct(writes, 95))} / ${ms(pct(writes, 99))}`,
+  );
+  console.log(
+    `  GET /api/session (read):                  ${ms(pct(reads, 50))} / ${ms(pct(reads, 95))} / ${ms(pct(reads, 99))}`,
+  );
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+}
+
+try {
+  await raw();
+  await http();
+} finally {
+  fs.rmSync(BASE, { recursive: true, force: true });
+}
