@@ -1,0 +1,254 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inTenant } from "../server/src/db/database.ts";
+import { createGroup, listGroups, removeMember } from "../server/src/modules/access/groups.ts";
+import { insertUser } from "../server/src/modules/access/users.ts";
+import { makeTenant, openTestDatabase, PASSWORD, type TestDatabase } from "../server/test/helpers.ts";
+import { type ServerProcess, startServerProcess } from "../server/test/servers.ts";
+
+// Browser tests of the agent portal (/tickets): the real server (child process) serving the built web
+// app, driven in Debian's Chromium.
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = path.resolve(import.meta.dirname, "../test-results");
+const skip = !fs.existsSync(CHROMIUM) ? "Chromium is not installed at /usr/bin/chromium" : false;
+
+describe("browser: agent portal /tickets", { skip }, () => {
+  let t: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let tenant: Awaited<ReturnType<typeof makeTenant>>;
+  const contexts: BrowserContext[] = [];
+
+  async function addUser(email: string, name: string, groups: string[]): Promise<string> {
+    return inTenant(t.database.db, tenant.id, (tx) =>
+      insertUser(tx, tenant.id, { email, name, password: PASSWORD, groups }),
+    );
+  }
+
+  before(async () => {
+    t = await openTestDatabase();
+    server = await startServerProcess(t.env);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    tenant = await makeTenant(t, { license: true });
+    await createGroup(t.database.db, tenant.id, { name: "Reporters", permissions: ["tickets:create"] });
+    // Agents who may work tickets but not resolve or close them.
+    await createGroup(t.database.db, tenant.id, {
+      name: "Dispatchers",
+      permissions: ["tickets:manage", "tickets:create"],
+    });
+    await addUser("alice@x.test", "Alice Agent", ["ITSM Agent"]);
+    await addUser("bob@x.test", "Bob Agent", ["ITSM Agent"]);
+    await addUser("rita@x.test", "Rita Reporter", ["Reporters"]);
+    await addUser("dan@x.test", "Dan Dispatcher", ["ITSM Agent", "Dispatchers"]);
+  });
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    await t?.close();
+  });
+
+  /** A fresh browser (own cookies) signed in as `email`, at desktop size. */
+  async function signedIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    return page;
+  }
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Runs a step; on failure keeps a screenshot of what the page showed. */
+  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      await shot(page, `failed-${name}`).catch(() => {});
+      throw error;
+    }
+  }
+
+  test("agents file, pick up, comment on, resolve and close a ticket; the queue updates by itself", async () => {
+    const alice = await signedIn("alice@x.test");
+    await step(alice, "queue-empty", async () => {
+      await alice.waitForURL(/\/tickets$/);
+      await alice.getByRole("heading", { name: "Tickets", level: 1 }).waitFor();
+      await alice.getByText("No tickets match these filters").waitFor();
+    });
+    const bob = await signedIn("bob@x.test");
+    await bob.waitForURL(/\/tickets$/);
+    await bob.getByText("No tickets match these filters").waitFor();
+
+    // Alice files a ticket on behalf of Rita.
+    await step(alice, "new-ticket", async () => {
+      await alice.getByRole("button", { name: "New ticket" }).click();
+      const dialog = alice.getByRole("dialog", { name: "New ticket" });
+      await dialog.waitFor();
+      await dialog.getByRole("button", { name: "Create ticket" }).click();
+      await dialog.getByText("Enter a title").waitFor(); // inline, before anything is sent
+      await dialog.getByText("Choose a type").waitFor();
+      await dialog.getByLabel("Title").fill("Printer on floor 3 jams <script>alert(1)</script>");
+      await dialog
+        .getByLabel("Description")
+        .fill("Every second page jams.\nManual: https://example.test/printer-manual.\nThanks");
+      await dialog.getByLabel("Type").selectOption("incident");
+      await dialog.getByLabel("Priority").selectOption("high");
+      await dialog.getByLabel("Search people").fill("rita");
+      await dialog.getByLabel("Reporter").selectOption({ label: "Rita Reporter (rita@x.test)" });
+      await shot(alice, "tickets-new-dialog");
+      await dialog.getByRole("button", { name: "Create ticket" }).click();
+      await alice.waitForURL(/\/tickets\/TKT-000001$/);
+      await alice.getByRole("heading", { level: 1, name: /TKT-000001/ }).waitFor();
+      await alice.getByText("TKT-000001 created").first().waitFor();
+    });
+
+    // Ticket text is plain text: the markup shows as typed, the address is a link, lines stay lines.
+    const heading = alice.getByRole("heading", { level: 1 });
+    assert.match((await heading.textContent()) ?? "", /Printer on floor 3 jams <script>alert\(1\)<\/script>/);
+    const link = alice.getByRole("link", { name: "https://example.test/printer-manual" });
+    assert.equal(await link.getAttribute("href"), "https://example.test/printer-manual");
+    assert.equal(await alice.locator("script", { hasText: "alert(1)" }).count(), 0);
+    await alice.getByText("Incident reported by Rita Reporter").waitFor();
+
+    // Bob's queue shows the new ticket without a reload.
+    await step(bob, "queue-live-new", async () => {
+      await bob.getByRole("link", { name: "TKT-000001" }).waitFor({ timeout: 15_000 });
+    });
+    await shot(bob, "tickets-queue");
+
+    // Alice picks it up.
+    await step(alice, "pick-up", async () => {
+      await alice.getByRole("button", { name: "Pick up" }).click();
+      await alice.getByText("Assigned to Alice Agent").waitFor();
+      await alice.getByText("Status changed from open to in progress").waitFor();
+      assert.equal(await alice.getByRole("button", { name: "Pick up" }).count(), 0);
+      assert.equal(
+        await alice.getByLabel("Assignee").inputValue(),
+        await alice
+          .getByLabel("Assignee")
+          .locator("option", { hasText: "Alice Agent" })
+          .getAttribute("value"),
+      );
+    });
+
+    // An internal note (the default), then an explicit reply to the reporter.
+    await step(alice, "comments", async () => {
+      const box = alice.getByRole("form", { name: "Add a comment" });
+      assert.equal(await box.getByRole("radio", { name: "Internal note" }).isChecked(), true);
+      await box.getByLabel("Comment").fill("Toner code 42 — order from the usual supplier.");
+      await box.getByRole("button", { name: "Add internal note" }).click();
+      await alice.locator('article[data-visibility="internal"]', { hasText: "Toner code 42" }).waitFor();
+      await box.getByText("Reply to reporter").click();
+      assert.equal(await box.getByRole("radio", { name: "Reply to reporter" }).isChecked(), true);
+      await box.getByLabel("Comment").fill("We ordered a new toner.\nIt arrives tomorrow.");
+      await box.getByRole("button", { name: "Send reply to reporter" }).click();
+      await alice
+        .locator('article[data-visibility="external"]', { hasText: "It arrives tomorrow." })
+        .waitFor();
+      // Back on the safe default after sending.
+      assert.equal(await box.getByRole("radio", { name: "Internal note" }).isChecked(), true);
+    });
+    const note = alice.locator('article[data-visibility="internal"]');
+    const reply = alice.locator('article[data-visibility="external"]');
+    assert.match((await note.textContent()) ?? "", /Internal note/);
+    assert.doesNotMatch((await note.textContent()) ?? "", /Reply to reporter/);
+    assert.match((await reply.textContent()) ?? "", /Reply to reporter/);
+    assert.doesNotMatch((await reply.textContent()) ?? "", /Internal note/);
+    const background = (l: typeof note) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(await background(note), await background(reply));
+    await shot(alice, "tickets-ticket-comments");
+
+    // Alice resolves it; the only moves offered are those the server allows.
+    await step(alice, "resolve", async () => {
+      const actions = alice.getByRole("region", { name: "Work on this ticket" });
+      assert.deepEqual(await actions.getByRole("button").allInnerTexts(), [
+        "Resolve",
+        "Cancel ticket",
+        "Edit title and description",
+      ]);
+      await actions.getByRole("button", { name: "Resolve" }).click();
+      await alice.getByText("Status changed from in progress to resolved").waitFor();
+    });
+
+    // Bob's queue shows the new status by itself; he opens the ticket and closes it.
+    await step(bob, "queue-live-resolved", async () => {
+      const row = bob.getByRole("row", { name: /TKT-000001/ });
+      await row.getByText("Resolved").waitFor({ timeout: 15_000 });
+      await shot(bob, "tickets-queue-resolved");
+      await bob.getByRole("link", { name: "TKT-000001" }).click();
+      await bob.waitForURL(/\/tickets\/TKT-000001$/);
+      await bob.getByRole("button", { name: "Close" }).click();
+      await bob.getByText("This ticket is closed").waitFor();
+    });
+    assert.equal(await bob.getByRole("form", { name: "Add a comment" }).count(), 0);
+    assert.equal(await bob.getByRole("button", { name: "Pick up" }).count(), 0);
+    assert.equal(await bob.getByLabel("Assignee").count(), 0);
+    await shot(bob, "tickets-ticket-closed");
+
+    // Alice's open page follows along by itself, too.
+    await alice.getByText("This ticket is closed").waitFor({ timeout: 15_000 });
+  });
+
+  test("a refused move shows the server's message and the page re-reads the ticket", async () => {
+    const dan = await signedIn("dan@x.test");
+    await dan.waitForURL(/\/tickets$/);
+    await dan.getByRole("button", { name: "New ticket" }).click();
+    const dialog = dan.getByRole("dialog", { name: "New ticket" });
+    await dialog.getByLabel("Title").fill("VPN drops every hour");
+    await dialog.getByLabel("Type").selectOption("incident");
+    await dialog.getByRole("button", { name: "Create ticket" }).click();
+    await dan.waitForURL(/\/tickets\/TKT-\d+$/);
+    await dan.getByRole("button", { name: "Pick up" }).click();
+    await dan.getByRole("button", { name: "Resolve" }).waitFor();
+
+    // Dan loses tickets:close (he stays a Dispatcher) while the page still offers "Resolve".
+    const groups = await listGroups(t.database.db, tenant.id);
+    const agents = groups.find((g) => g.systemKey === "itsm_agent");
+    const danId = agents?.members.find((m) => m.email === "dan@x.test")?.id;
+    assert.ok(agents && danId);
+    await removeMember(t.database.db, tenant.id, danId, agents.id, danId);
+
+    await step(dan, "refused", async () => {
+      await dan.getByRole("button", { name: "Resolve" }).click();
+      await dan.getByText("Could not resolve the ticket").waitFor();
+      await dan.getByText(/needs the permission tickets:close/).waitFor();
+      await shot(dan, "tickets-refused");
+      // Re-read: the move is no longer offered, the ticket is unchanged.
+      await dan.getByRole("button", { name: "Resolve" }).waitFor({ state: "detached" });
+    });
+    assert.equal(await dan.getByRole("button", { name: "Cancel ticket" }).count(), 1);
+    await dan.getByText("In progress", { exact: true }).first().waitFor();
+
+    // Cancelling asks for a reason.
+    await step(dan, "cancel", async () => {
+      await dan.getByRole("button", { name: "Cancel ticket" }).click();
+      const cancel = dan.getByRole("dialog");
+      await cancel.getByRole("button", { name: "Cancel ticket" }).click();
+      await cancel.getByText("Say why the ticket is cancelled").waitFor();
+      await cancel.getByLabel("Reason").fill("Duplicate of an older ticket");
+      await cancel.getByRole("button", { name: "Cancel ticket" }).click();
+      await dan.getByText("This ticket is closed").waitFor();
+      await dan.getByText("Duplicate of an older ticket").first().waitFor();
+    });
+  });
+});

@@ -1,0 +1,128 @@
+import { Anchor, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { Link, useNavigate } from "react-router";
+import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
+import { formatDateTime, formatRelative } from "./common/format.ts";
+import { TYPE_LABEL } from "./common/labels.ts";
+import type { Ticket } from "./types.ts";
+
+function Updated({ iso }: { iso: string }) {
+  return (
+    <Text component="time" dateTime={iso} title={formatDateTime(iso)} size="sm" c="dimmed">
+      {formatRelative(iso)}
+    </Text>
+  );
+}
+
+function Unassigned() {
+  return (
+    <Text span size="sm" c="dimmed" fs="italic">
+      Unassigned
+    </Text>
+  );
+}
+
+function TicketCards({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t: Ticket) => string }) {
+  return (
+    <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      {tickets.map((ticket) => (
+        <li key={ticket.id}>
+          <Paper withBorder radius="md" p="md">
+            <Group justify="space-between" gap="xs" mb={4}>
+              <Text size="sm" ff="monospace" c="dimmed">
+                {ticket.number}
+              </Text>
+              <StatusBadge status={ticket.status} />
+            </Group>
+            <Anchor component={Link} to={hrefOf(ticket)} fw={600} c="var(--mantine-color-text)" lineClamp={2}>
+              {ticket.title}
+            </Anchor>
+            <Group gap="xs" mt={8} wrap="wrap">
+              <PriorityBadge priority={ticket.priority} size="sm" />
+              <Text size="sm" c="dimmed">
+                {TYPE_LABEL[ticket.type]}
+              </Text>
+            </Group>
+            <Text size="sm" mt={6}>
+              {ticket.reporter.name} → {ticket.assignee ? ticket.assignee.name : <Unassigned />}
+            </Text>
+            <Group gap={4} mt={2}>
+              <Text size="sm" c="dimmed">
+                Updated
+              </Text>
+              <Updated iso={ticket.updated_at} />
+            </Group>
+          </Paper>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** The queue: a table on wide screens, a list of cards on phones. */
+export function TicketTable({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t: Ticket) => string }) {
+  const wide = useMediaQuery("(min-width: 62em)", true);
+  const navigate = useNavigate();
+  if (!wide) return <TicketCards tickets={tickets} hrefOf={hrefOf} />;
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={900}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Tickets">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Number</Table.Th>
+              <Table.Th>Title</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Priority</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Reporter</Table.Th>
+              <Table.Th>Assignee</Table.Th>
+              <Table.Th>Updated</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tickets.map((ticket) => (
+              <Table.Tr
+                key={ticket.id}
+                style={{ cursor: "pointer" }}
+                onClick={(event) => {
+                  if ((event.target as HTMLElement).closest("a")) return;
+                  navigate(hrefOf(ticket));
+                }}
+              >
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <Anchor component={Link} to={hrefOf(ticket)} ff="monospace" size="sm">
+                    {ticket.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td maw={360}>
+                  <Text size="sm" fw={500} lineClamp={2}>
+                    {ticket.title}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
+                </Table.Td>
+                <Table.Td w={1}>
+                  <PriorityBadge priority={ticket.priority} style={{ overflow: "visible" }} />
+                </Table.Td>
+                <Table.Td w={1}>
+                  <StatusBadge status={ticket.status} style={{ overflow: "visible" }} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{ticket.reporter.name}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {ticket.assignee ? <Text size="sm">{ticket.assignee.name}</Text> : <Unassigned />}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <Updated iso={ticket.updated_at} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
