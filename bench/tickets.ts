@@ -1,10 +1,11 @@
 /**
  * Ticket benchmark: creation over HTTP and the queue page, each beside the same work in raw SQL on the
- * same PostgreSQL in the same run. Prints ratios and writes bench/results/tickets-<time>.json.
+ * same PostgreSQL in the same run. The HTTP client runs in its own process (bench/http-load.ts). Prints ratios and writes bench/results/tickets-<time>.json.
  *
  *   npm run bench                 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  *   BENCH_SECONDS=5 BENCH_QUEUE_ROWS=100000 npm run bench
  */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -37,6 +38,26 @@ async function runFor(
     }),
   );
   return { ops: latencies.length, perSec: latencies.length / seconds, latencies };
+}
+
+/** Run the HTTP side from a separate process (bench/http-load.ts). */
+function httpLoad(opts: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  concurrency: number;
+  seconds: number;
+  expect: number;
+}): Promise<{ ops: number; perSec: number; latencies: number[] }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(import.meta.dirname, "http-load.ts"), JSON.stringify(opts)],
+      { maxBuffer: 256 * 1024 * 1024 },
+      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))),
+    );
+  });
 }
 
 const pct = (xs: number[], p: number) => {
@@ -111,19 +132,19 @@ async function main() {
         c.release();
       }
     };
-    const httpCreate = async () => {
-      const res = await fetch(`${address}/api/tickets`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ title: "Http", description: "", type: "incident" }),
-      });
-      if (res.status !== 201) throw new Error(`create → ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    };
+    const createBody = JSON.stringify({ title: "Http", description: "", type: "incident" });
     const create: Record<string, unknown> = {};
     for (const c of [1, 8]) {
       const r = await runFor(c, SECONDS, rawCreate);
-      const h = await runFor(c, SECONDS, httpCreate);
+      const h = await httpLoad({
+        url: `${address}/api/tickets`,
+        method: "POST",
+        headers,
+        body: createBody,
+        concurrency: c,
+        seconds: SECONDS,
+        expect: 201,
+      });
       create[`c${c}`] = {
         rawPerSec: r.perSec,
         httpPerSec: h.perSec,
@@ -171,10 +192,13 @@ async function main() {
       const r = await runFor(c, SECONDS, async () => {
         await raw.query(queueSql, [tenant.id]);
       });
-      const h = await runFor(c, SECONDS, async () => {
-        const res = await fetch(`${address}/api/tickets?status=open&limit=50`, { headers });
-        if (res.status !== 200) throw new Error(`queue → ${res.status}`);
-        await res.arrayBuffer();
+      const h = await httpLoad({
+        url: `${address}/api/tickets?status=open&limit=50`,
+        method: "GET",
+        headers,
+        concurrency: c,
+        seconds: SECONDS,
+        expect: 200,
       });
       const entry = {
         rawP50ms: pct(r.latencies, 50),
