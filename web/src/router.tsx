@@ -1,15 +1,18 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AssetsPage } from "./assets/AssetsPage.tsx";
-import { homePath } from "./auth/access.ts";
+import { access, homePath } from "./auth/access.ts";
 import { RequireAccess } from "./auth/RequireAccess.tsx";
 import { RequireSession } from "./auth/RequireSession.tsx";
 import { useCurrentSession } from "./auth/SessionContext.ts";
 import { SignInPage } from "./auth/SignInPage.tsx";
+import { DeskLayout } from "./desk/DeskLayout.tsx";
 import { DeskPage } from "./desk/DeskPage.tsx";
+import { DeskTicketPage } from "./desk/DeskTicketPage.tsx";
 import { ConsolePage } from "./operator/ConsolePage.tsx";
 import { OperatorLayout } from "./operator/OperatorLayout.tsx";
 import { OperatorSignInPage } from "./operator/OperatorSignInPage.tsx";
 import { RequireOperator } from "./operator/RequireOperator.tsx";
+import { ItsmSettingsPage } from "./settings/itsm/ItsmSettingsPage.tsx";
 import { PermissionsPage } from "./settings/permissions/PermissionsPage.tsx";
 import { SettingsIndexPage } from "./settings/SettingsIndexPage.tsx";
 import { UsersPage } from "./settings/users/UsersPage.tsx";
@@ -17,10 +20,23 @@ import { AppLayout } from "./shell/AppLayout.tsx";
 import { CatchAllPage } from "./shell/CatchAllPage.tsx";
 import { NotFoundPage } from "./shell/NotFoundPage.tsx";
 import { PublicLayout } from "./shell/PublicLayout.tsx";
+import { TicketPage } from "./tickets/TicketPage.tsx";
+import { TicketsArea } from "./tickets/TicketsArea.tsx";
 import { TicketsPage } from "./tickets/TicketsPage.tsx";
 
 function HomeRedirect() {
   return <Navigate to={homePath(useCurrentSession())} replace />;
+}
+
+/** The desk portal has its own reduced frame; for users without it, "Not found" in the usual frame. */
+function DeskGate() {
+  return access.desk(useCurrentSession()) ? (
+    <DeskLayout />
+  ) : (
+    <AppLayout>
+      <NotFoundPage />
+    </AppLayout>
+  );
 }
 
 export const router = createBrowserRouter([
@@ -62,17 +78,13 @@ export const router = createBrowserRouter([
             path: "tickets",
             element: (
               <RequireAccess area="tickets">
-                <TicketsPage />
+                <TicketsArea />
               </RequireAccess>
             ),
-          },
-          {
-            path: "desk",
-            element: (
-              <RequireAccess area="desk">
-                <DeskPage />
-              </RequireAccess>
-            ),
+            children: [
+              { index: true, element: <TicketsPage /> },
+              { path: ":number", element: <TicketPage /> },
+            ],
           },
           { path: "settings", element: <SettingsIndexPage /> },
           {
@@ -91,6 +103,16 @@ export const router = createBrowserRouter([
               </RequireAccess>
             ),
           },
+          { path: "settings/itsm", element: <ItsmSettingsPage /> },
+        ],
+      },
+      {
+        path: "desk",
+        element: <DeskGate />,
+        children: [
+          { index: true, element: <DeskPage /> },
+          { path: "tickets/:number", element: <DeskTicketPage /> },
+          { path: "*", element: <NotFoundPage home="/desk" /> },
         ],
       },
     ],

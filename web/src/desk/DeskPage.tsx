@@ -1,13 +1,227 @@
-import { Stack } from "@mantine/core";
+import {
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue, useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useId, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { StatusBadge } from "../tickets/common/Badges.tsx";
+import { formatDateTime, formatRelative } from "../tickets/common/format.ts";
+import { PlusIcon, SearchIcon } from "../tickets/common/icons.tsx";
+import { TYPE_LABEL } from "../tickets/common/labels.ts";
+import type { Ticket } from "../tickets/types.ts";
 import { EmptyList } from "../ui/EmptyList.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
+import { QueryStatus } from "../ui/QueryStatus.tsx";
+import { NewDeskTicketModal } from "./NewDeskTicketModal.tsx";
+import { type DeskState, useMyTickets } from "./queries.ts";
 
-/** The end users' desk portal (ITSM, end_user_portal): their own tickets. */
+const STATES: { value: DeskState; label: string }[] = [
+  { value: "open", label: "Open" },
+  { value: "done", label: "Done" },
+  { value: "all", label: "All" },
+];
+
+function LastUpdate({ iso }: { iso: string }) {
+  return (
+    <Text component="time" dateTime={iso} title={formatDateTime(iso)} size="sm" c="dimmed">
+      {formatRelative(iso)}
+    </Text>
+  );
+}
+
+function MyTicketsTable({ tickets }: { tickets: Ticket[] }) {
+  return (
+    <Paper withBorder radius="md">
+      <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="My tickets">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Number</Table.Th>
+            <Table.Th>Title</Table.Th>
+            <Table.Th>Type</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Last update</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tickets.map((ticket) => (
+            <Table.Tr key={ticket.id}>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Anchor component={Link} to={`/desk/tickets/${ticket.number}`} ff="monospace" size="sm">
+                  {ticket.number}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500} lineClamp={2}>
+                  {ticket.title}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={ticket.status} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <LastUpdate iso={ticket.updated_at} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** On a phone each ticket is a card; the whole card is one link. */
+function MyTicketCards({ tickets }: { tickets: Ticket[] }) {
+  return (
+    <Stack
+      gap="sm"
+      component="ul"
+      aria-label="My tickets"
+      style={{ listStyle: "none", padding: 0, margin: 0 }}
+    >
+      {tickets.map((ticket) => (
+        <li key={ticket.id}>
+          <Paper
+            component={Link}
+            to={`/desk/tickets/${ticket.number}`}
+            withBorder
+            radius="md"
+            p="md"
+            display="block"
+            style={{ color: "inherit", textDecoration: "none" }}
+          >
+            <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
+              <Text size="sm" ff="monospace" c="dimmed">
+                {ticket.number}
+              </Text>
+              <StatusBadge status={ticket.status} />
+            </Group>
+            <Text fw={600} lineClamp={2} style={{ overflowWrap: "anywhere" }}>
+              {ticket.title}
+            </Text>
+            <Group gap={6} mt={6}>
+              <Text size="sm" c="dimmed">
+                {TYPE_LABEL[ticket.type]} · updated
+              </Text>
+              <LastUpdate iso={ticket.updated_at} />
+            </Group>
+          </Paper>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** `/desk`: the tickets the signed-in user reported. */
 export function DeskPage() {
+  const [params, setParams] = useSearchParams();
+  const state = (STATES.find((s) => s.value === params.get("show"))?.value ?? "open") as DeskState;
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = useMyTickets(state, q);
+  const wide = useMediaQuery("(min-width: 48em)", true);
+  const [creating, { open, close }] = useDisclosure(false);
+  const filterLabel = useId();
+  const tickets = list.data?.pages.flatMap((page) => page.data) ?? [];
+
+  const setState = (next: DeskState) => {
+    const search = new URLSearchParams(params);
+    if (next === "open") search.delete("show");
+    else search.set("show", next);
+    setParams(search, { replace: true });
+  };
+
+  const emptyTitle = q
+    ? "No tickets match your search"
+    : state === "open"
+      ? "You have no open tickets"
+      : state === "done"
+        ? "No finished tickets yet"
+        : "You have not reported anything yet";
+
   return (
     <Stack gap="lg">
-      <PageHeader title="Desk" description="Your requests to the service desk and their status." />
-      <EmptyList title="No tickets yet" description="Issues and requests you report will be listed here." />
+      <PageHeader
+        title="My tickets"
+        description="Issues and requests you reported to the service desk, and where they stand."
+        actions={
+          <Button leftSection={<PlusIcon />} onClick={open}>
+            New ticket
+          </Button>
+        }
+      />
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <Box>
+          <Text id={filterLabel} size="sm" fw={500} mb={4}>
+            Show
+          </Text>
+          <Box role="radiogroup" aria-labelledby={filterLabel}>
+            <SegmentedControl
+              name="desk-state"
+              value={state}
+              onChange={(next) => setState(next as DeskState)}
+              data={STATES}
+            />
+          </Box>
+        </Box>
+        <TextInput
+          label="Search"
+          type="search"
+          placeholder="Number or words"
+          leftSection={<SearchIcon />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          style={{ flex: "1 1 220px" }}
+        />
+      </Group>
+      <section aria-label="Ticket list" aria-busy={list.isFetching}>
+        {list.data ? (
+          tickets.length > 0 ? (
+            <Stack gap="md">
+              {wide ? <MyTicketsTable tickets={tickets} /> : <MyTicketCards tickets={tickets} />}
+              <Center>
+                {list.hasNextPage ? (
+                  <Button
+                    variant="default"
+                    loading={list.isFetchingNextPage}
+                    onClick={() => void list.fetchNextPage()}
+                  >
+                    Load more
+                  </Button>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {tickets.length === 1 ? "1 ticket" : `${tickets.length} tickets`}
+                  </Text>
+                )}
+              </Center>
+            </Stack>
+          ) : (
+            <EmptyList
+              title={emptyTitle}
+              description={
+                q
+                  ? "Try other words, or the ticket number."
+                  : "Something not working, or need something? Report it with “New ticket”."
+              }
+            />
+          )
+        ) : (
+          <QueryStatus error={list.error} onRetry={() => void list.refetch()} label="your tickets" />
+        )}
+      </section>
+      <NewDeskTicketModal opened={creating} onClose={close} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLocation } from "react-router";
 import { access } from "../auth/access.ts";
 import { useCurrentSession } from "../auth/SessionContext.ts";
 import type { Session } from "../auth/types.ts";
+import { canManageItsm } from "../settings/itsm/ItsmSettingsPage.tsx";
 
 interface NavItem {
   label: string;
@@ -22,6 +23,7 @@ const items: NavItem[] = [
     children: [
       { label: "Users", to: "/settings/users", visible: access.users },
       { label: "Permissions", to: "/settings/permissions", visible: access.users },
+      { label: "ITSM", to: "/settings/itsm", visible: canManageItsm },
     ],
   },
 ];

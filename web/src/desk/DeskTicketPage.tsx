@@ -1,0 +1,289 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
+import { api } from "../api/client.ts";
+import { errorMessage, fieldErrors, isApiError } from "../api/errors.ts";
+import { NotFoundPage } from "../shell/NotFoundPage.tsx";
+import { StatusBadge } from "../tickets/common/Badges.tsx";
+import { formatDateTime } from "../tickets/common/format.ts";
+import { ArrowLeftIcon, CheckIcon } from "../tickets/common/icons.tsx";
+import { TYPE_LABEL } from "../tickets/common/labels.ts";
+import { PlainText } from "../tickets/common/PlainText.tsx";
+import { TicketTimeline } from "../tickets/common/Timeline.tsx";
+import { isFinal, type Status, type Ticket } from "../tickets/types.ts";
+import { AppModal } from "../ui/Dialogs.tsx";
+import { notifyError, notifySuccess } from "../ui/notify.ts";
+import { QueryStatus } from "../ui/QueryStatus.tsx";
+import { useDeskComments, useDeskHistory, useDeskTicket, useRefreshDesk } from "./queries.ts";
+
+/** What each status means for the person waiting. */
+const STATUS_TEXT: Record<Status, string> = {
+  open: "Your ticket is waiting for an agent to pick it up.",
+  in_progress: "An agent is working on your ticket.",
+  resolved: "The service desk proposed a solution. Please tell us whether it solved your issue.",
+  closed: "This ticket is closed.",
+  cancelled: "This ticket was cancelled.",
+};
+
+function StatusPanel({ ticket }: { ticket: Ticket }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="desk-status">
+      <Group gap="md" wrap="wrap" align="center">
+        <Title order={2} fz="sm" fw={600} c="dimmed" id="desk-status">
+          Status
+        </Title>
+        <StatusBadge status={ticket.status} size="xl" />
+      </Group>
+      <Text mt="sm">{STATUS_TEXT[ticket.status]}</Text>
+      {ticket.status === "cancelled" && ticket.cancel_reason ? (
+        <Text size="sm" mt={4}>
+          Reason: <q>{ticket.cancel_reason}</q>
+        </Text>
+      ) : null}
+      {ticket.assignee ? (
+        <Text size="sm" c="dimmed" mt={4}>
+          Handled by {ticket.assignee.name}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+/** On a resolved ticket: the reporter confirms (→ closed) or says it is still a problem (→ in progress). */
+function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
+  const refresh = useRefreshDesk();
+  const [rejecting, setRejecting] = useState(false);
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = useMutation({
+    mutationFn: () => api.post<Ticket>(`/api/desk/tickets/${ticket.id}/confirm`),
+    onSuccess: () => notifySuccess(`${ticket.number} is closed. Thank you!`),
+    onError: (failure) => notifyError(failure, "Could not close the ticket"),
+    onSettled: refresh,
+  });
+  const reject = useMutation({
+    mutationFn: (text: string) =>
+      api.post<Ticket>(`/api/desk/tickets/${ticket.id}/reject`, { comment: text }),
+    onSuccess: () => {
+      notifySuccess("The service desk will look at it again.", `${ticket.number} reopened`);
+      setRejecting(false);
+      setComment("");
+    },
+    onError: (failure) => {
+      const field = fieldErrors(failure, { comment: "Comment" }).comment;
+      setError(field ?? errorMessage(failure));
+      if (!field) notifyError(failure, "Could not reopen the ticket");
+    },
+    onSettled: refresh,
+  });
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      bg="var(--mantine-color-teal-0)"
+      style={{ borderColor: "var(--mantine-color-teal-6)" }}
+      component="section"
+      aria-labelledby="desk-question"
+    >
+      <Title order={2} fz="h3" id="desk-question">
+        Is your issue solved?
+      </Title>
+      <Text size="sm" mt={4}>
+        {ticket.resolved_at ? `Resolved ${formatDateTime(ticket.resolved_at)}. ` : ""}
+        If you do not answer, the ticket closes by itself after a few days.
+      </Text>
+      <Group gap="sm" mt="md">
+        <Button
+          color="teal.8"
+          leftSection={<CheckIcon size={16} />}
+          loading={confirm.isPending}
+          disabled={reject.isPending}
+          onClick={() => confirm.mutate()}
+        >
+          Yes, close it
+        </Button>
+        <Button variant="default" disabled={confirm.isPending} onClick={() => setRejecting(true)}>
+          No, still a problem
+        </Button>
+      </Group>
+      <AppModal opened={rejecting} onClose={() => setRejecting(false)} title="Still a problem?" centered>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!comment.trim()) return setError("Tell the service desk what is still not working");
+            reject.mutate(comment);
+          }}
+        >
+          <Stack gap="md">
+            <Textarea
+              label="What is still not working?"
+              description="The service desk reads this and reopens your ticket."
+              required
+              autosize
+              minRows={3}
+              data-autofocus
+              value={comment}
+              error={error}
+              onChange={(event) => {
+                setComment(event.currentTarget.value);
+                setError(null);
+              }}
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setRejecting(false)}>
+                Back
+              </Button>
+              <Button type="submit" loading={reject.isPending}>
+                Reopen the ticket
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+    </Paper>
+  );
+}
+
+function DeskCommentBox({ ticket }: { ticket: Ticket }) {
+  const refresh = useRefreshDesk();
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: (text: string) => api.post(`/api/desk/tickets/${ticket.id}/comments`, { body: text }),
+    onSuccess: () => {
+      setBody("");
+      setError(null);
+    },
+    onError: (failure) => {
+      const field = fieldErrors(failure, { body: "Comment" }).body;
+      setError(field ?? errorMessage(failure));
+      if (!field) notifyError(failure, "Could not add the comment");
+    },
+    onSettled: refresh,
+  });
+  return (
+    <Paper
+      component="form"
+      withBorder
+      radius="md"
+      p="md"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!body.trim()) return setError("Write your comment first");
+        add.mutate(body);
+      }}
+    >
+      <Stack gap="sm">
+        <Textarea
+          label="Comment"
+          description="The service desk sees your comment."
+          autosize
+          minRows={3}
+          maxRows={12}
+          value={body}
+          error={error}
+          onChange={(event) => {
+            setBody(event.currentTarget.value);
+            if (error) setError(null);
+          }}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={add.isPending}>
+            Add comment
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function DeskTicketView({ ticket }: { ticket: Ticket }) {
+  const location = useLocation();
+  const comments = useDeskComments(ticket.number, true);
+  const history = useDeskHistory(ticket.number, true);
+  const created = (location.state as { created?: string } | null)?.created === ticket.number;
+  const final = isFinal(ticket.status);
+  useDocumentTitle(`${ticket.number} ${ticket.title} · Uslimato`);
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/desk" size="sm" style={{ alignSelf: "flex-start" }}>
+        <Group gap={4} component="span">
+          <ArrowLeftIcon size={14} /> My tickets
+        </Group>
+      </Anchor>
+      {created ? (
+        <Alert color="green" variant="light" title={`${ticket.number} created`} role="status">
+          The service desk has your ticket. You can follow it here, and add comments at any time.
+        </Alert>
+      ) : null}
+      <Stack gap={4}>
+        <Text ff="monospace" c="dimmed" size="sm">
+          {ticket.number} · {TYPE_LABEL[ticket.type]} · reported {formatDateTime(ticket.created_at)}
+        </Text>
+        <Title order={1} fz={{ base: "h3", sm: "h2" }} style={{ overflowWrap: "anywhere" }}>
+          {ticket.title}
+        </Title>
+      </Stack>
+      <StatusPanel ticket={ticket} />
+      {ticket.status === "resolved" ? <ResolutionQuestion ticket={ticket} /> : null}
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="desk-description">
+        <Title order={2} fz="h5" id="desk-description" mb="xs">
+          Description
+        </Title>
+        {ticket.description.trim() ? (
+          <PlainText text={ticket.description} size="sm" />
+        ) : (
+          <Text size="sm" c="dimmed">
+            No description.
+          </Text>
+        )}
+      </Paper>
+      <Stack gap="sm" component="section" aria-labelledby="desk-history">
+        <Title order={2} fz="h4" id="desk-history">
+          History and comments
+        </Title>
+        {comments.data && history.data ? (
+          <TicketTimeline
+            comments={comments.data}
+            history={history.data}
+            reporterId={ticket.reporter.id}
+            audience="reporter"
+          />
+        ) : (
+          <QueryStatus
+            error={comments.error ?? history.error}
+            onRetry={() => {
+              void comments.refetch();
+              void history.refetch();
+            }}
+            label="the history"
+          />
+        )}
+        {final ? (
+          <Alert color="gray" variant="light" title="This ticket is closed">
+            No further comments are possible. If the problem comes back, report it with a new ticket.
+          </Alert>
+        ) : (
+          <DeskCommentBox ticket={ticket} />
+        )}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** `/desk/tickets/:number`: one of the user's own tickets (anyone else's is "Not found"). */
+export function DeskTicketPage() {
+  const { number = "" } = useParams();
+  const ticket = useDeskTicket(number);
+  if (ticket.data) return <DeskTicketView ticket={ticket.data} />;
+  if (isApiError(ticket.error, 404)) return <NotFoundPage home="/desk" />;
+  return <QueryStatus error={ticket.error} onRetry={() => void ticket.refetch()} label="the ticket" />;
+}
