@@ -153,7 +153,7 @@ describe("browser: agent portal /tickets", { skip }, () => {
 
     // An internal note (the default), then an explicit reply to the reporter.
     await step(alice, "comments", async () => {
-      const box = alice.getByRole("form", { name: "Add a comment" });
+      const box = alice.getByRole("form", { name: "New note or reply" });
       assert.equal(await box.getByRole("radio", { name: "Internal note" }).isChecked(), true);
       await box.getByLabel("Comment").fill("Toner code 42 — order from the usual supplier.");
       await box.getByRole("button", { name: "Add internal note" }).click();
@@ -200,7 +200,7 @@ describe("browser: agent portal /tickets", { skip }, () => {
       await bob.getByRole("button", { name: "Close" }).click();
       await bob.getByText("This ticket is closed").waitFor();
     });
-    assert.equal(await bob.getByRole("form", { name: "Add a comment" }).count(), 0);
+    assert.equal(await bob.getByRole("form", { name: "New note or reply" }).count(), 0);
     assert.equal(await bob.getByRole("button", { name: "Pick up" }).count(), 0);
     assert.equal(await bob.getByLabel("Assignee").count(), 0);
     await shot(bob, "tickets-ticket-closed");

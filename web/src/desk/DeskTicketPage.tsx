@@ -1,20 +1,21 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { Link, useLocation, useParams } from "react-router";
+import { useEffect, useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../api/client.ts";
 import { errorMessage, fieldErrors, isApiError } from "../api/errors.ts";
 import { NotFoundPage } from "../shell/NotFoundPage.tsx";
 import { StatusBadge } from "../tickets/common/Badges.tsx";
+import { readableAlert, readableErrors } from "../tickets/common/contrast.ts";
 import { formatDateTime } from "../tickets/common/format.ts";
 import { ArrowLeftIcon, CheckIcon } from "../tickets/common/icons.tsx";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
+import { notifyFailure } from "../tickets/common/notify.ts";
 import { PlainText } from "../tickets/common/PlainText.tsx";
 import { TicketTimeline } from "../tickets/common/Timeline.tsx";
 import { isFinal, type Status, type Ticket } from "../tickets/types.ts";
 import { AppModal } from "../ui/Dialogs.tsx";
-import { notifyError, notifySuccess } from "../ui/notify.ts";
 import { QueryStatus } from "../ui/QueryStatus.tsx";
 import { useDeskComments, useDeskHistory, useDeskTicket, useRefreshDesk } from "./queries.ts";
 
@@ -60,22 +61,20 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
 
   const confirm = useMutation({
     mutationFn: () => api.post<Ticket>(`/api/desk/tickets/${ticket.id}/confirm`),
-    onSuccess: () => notifySuccess(`${ticket.number} is closed. Thank you!`),
-    onError: (failure) => notifyError(failure, "Could not close the ticket"),
+    onError: (failure) => notifyFailure(failure, "Could not close the ticket"),
     onSettled: refresh,
   });
   const reject = useMutation({
     mutationFn: (text: string) =>
       api.post<Ticket>(`/api/desk/tickets/${ticket.id}/reject`, { comment: text }),
     onSuccess: () => {
-      notifySuccess("The service desk will look at it again.", `${ticket.number} reopened`);
       setRejecting(false);
       setComment("");
     },
     onError: (failure) => {
       const field = fieldErrors(failure, { comment: "Comment" }).comment;
       setError(field ?? errorMessage(failure));
-      if (!field) notifyError(failure, "Could not reopen the ticket");
+      if (!field) notifyFailure(failure, "Could not reopen the ticket");
     },
     onSettled: refresh,
   });
@@ -99,7 +98,7 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
       </Text>
       <Group gap="sm" mt="md">
         <Button
-          color="teal.8"
+          color="teal.9"
           leftSection={<CheckIcon size={16} />}
           loading={confirm.isPending}
           disabled={reject.isPending}
@@ -113,6 +112,7 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
       </Group>
       <AppModal opened={rejecting} onClose={() => setRejecting(false)} title="Still a problem?" centered>
         <form
+          style={readableErrors}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -163,13 +163,14 @@ function DeskCommentBox({ ticket }: { ticket: Ticket }) {
     onError: (failure) => {
       const field = fieldErrors(failure, { body: "Comment" }).body;
       setError(field ?? errorMessage(failure));
-      if (!field) notifyError(failure, "Could not add the comment");
+      if (!field) notifyFailure(failure, "Could not add the comment");
     },
     onSettled: refresh,
   });
   return (
     <Paper
       component="form"
+      style={readableErrors}
       withBorder
       radius="md"
       p="md"
@@ -208,7 +209,14 @@ function DeskTicketView({ ticket }: { ticket: Ticket }) {
   const location = useLocation();
   const comments = useDeskComments(ticket.number, true);
   const history = useDeskHistory(ticket.number, true);
-  const created = (location.state as { created?: string } | null)?.created === ticket.number;
+  const navigate = useNavigate();
+  // "TKT-000042 created" is said once: not again after a reload or on coming back.
+  const [created] = useState(
+    () => (location.state as { created?: string } | null)?.created === ticket.number,
+  );
+  useEffect(() => {
+    if (created) navigate(location.pathname, { replace: true, state: null });
+  }, [created, navigate, location.pathname]);
   const final = isFinal(ticket.status);
   useDocumentTitle(`${ticket.number} ${ticket.title} · Uslimato`);
 
@@ -220,7 +228,13 @@ function DeskTicketView({ ticket }: { ticket: Ticket }) {
         </Group>
       </Anchor>
       {created ? (
-        <Alert color="green" variant="light" title={`${ticket.number} created`} role="status">
+        <Alert
+          color="green"
+          styles={readableAlert("green")}
+          variant="light"
+          title={`${ticket.number} created`}
+          role="status"
+        >
           The service desk has your ticket. You can follow it here, and add comments at any time.
         </Alert>
       ) : null}
@@ -248,7 +262,7 @@ function DeskTicketView({ ticket }: { ticket: Ticket }) {
       </Paper>
       <Stack gap="sm" component="section" aria-labelledby="desk-history">
         <Title order={2} fz="h4" id="desk-history">
-          History and comments
+          Updates
         </Title>
         {comments.data && history.data ? (
           <TicketTimeline
@@ -268,7 +282,7 @@ function DeskTicketView({ ticket }: { ticket: Ticket }) {
           />
         )}
         {final ? (
-          <Alert color="gray" variant="light" title="This ticket is closed">
+          <Alert color="gray" styles={readableAlert("gray")} variant="light" title="This ticket is closed">
             No further comments are possible. If the problem comes back, report it with a new ticket.
           </Alert>
         ) : (

@@ -5,10 +5,10 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../api/client.ts";
 import { errorMessage, fieldErrors } from "../api/errors.ts";
+import { readableAlert, readableErrors } from "../tickets/common/contrast.ts";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
 import { TICKET_TYPES, type Ticket, type TicketType } from "../tickets/types.ts";
 import { AppModal } from "../ui/Dialogs.tsx";
-import { notifySuccess } from "../ui/notify.ts";
 import { useRefreshDesk } from "./queries.ts";
 
 interface Values {
@@ -50,7 +50,6 @@ export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClo
         type: values.type,
       }),
     onSuccess: (ticket) => {
-      notifySuccess(`${ticket.number} created`, "Ticket created");
       void refresh();
       close();
       navigate(`/desk/tickets/${ticket.number}`, { state: { created: ticket.number } });
@@ -64,10 +63,10 @@ export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClo
 
   return (
     <AppModal opened={opened} onClose={close} title="New ticket" size="lg" centered>
-      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+      <form style={readableErrors} onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack gap="md">
           {failure ? (
-            <Alert color="red" title="Could not create the ticket" role="alert">
+            <Alert color="red" styles={readableAlert("red")} title="Could not create the ticket" role="alert">
               {failure}
             </Alert>
           ) : null}

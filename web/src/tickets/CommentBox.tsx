@@ -1,8 +1,9 @@
 import { Box, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useId, useState } from "react";
 import { errorMessage, fieldErrors } from "../api/errors.ts";
-import { notifyError } from "../ui/notify.ts";
+import { readableErrors } from "./common/contrast.ts";
 import { LockIcon, ReplyIcon } from "./common/icons.tsx";
+import { notifyFailure } from "./common/notify.ts";
 import { useAddComment } from "./mutations.ts";
 import type { Ticket, Visibility } from "./types.ts";
 
@@ -50,7 +51,7 @@ export function CommentBox({ ticket }: { ticket: Ticket }) {
         onError: (failure) => {
           const field = fieldErrors(failure, { body: "Comment" }).body;
           setError(field ?? errorMessage(failure));
-          if (!field) notifyError(failure, "Could not add the comment");
+          if (!field) notifyFailure(failure, "Could not add the comment");
         },
       },
     );
@@ -65,8 +66,8 @@ export function CommentBox({ ticket }: { ticket: Ticket }) {
       radius="md"
       p="md"
       bg={look.bg}
-      style={{ borderLeft: `4px solid ${look.border}` }}
-      aria-label="Add a comment"
+      style={{ ...readableErrors, borderLeft: `4px solid ${look.border}` }}
+      aria-label="New note or reply"
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">

@@ -8,9 +8,10 @@ import { api } from "../api/client.ts";
 import { errorMessage, fieldErrors } from "../api/errors.ts";
 import { useCurrentSession } from "../auth/SessionContext.ts";
 import { AppModal } from "../ui/Dialogs.tsx";
-import { notifySuccess } from "../ui/notify.ts";
+import { readableAlert, readableErrors } from "./common/contrast.ts";
 import { SearchIcon } from "./common/icons.tsx";
 import { PRIORITY_LABEL, TYPE_LABEL } from "./common/labels.ts";
+import { notifyDone } from "./common/notify.ts";
 import { ticketKeys, usePeople } from "./queries.ts";
 import {
   type Person,
@@ -76,7 +77,7 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
         ...(values.reporterId !== session.user.id ? { reporter_id: values.reporterId } : {}),
       }),
     onSuccess: (ticket) => {
-      notifySuccess(`${ticket.number} created`, "Ticket created");
+      notifyDone(`${ticket.number} created`, "Ticket created");
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
       close();
       navigate(`/tickets/${ticket.number}`, { state: { created: ticket.number } });
@@ -102,10 +103,10 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
 
   return (
     <AppModal opened={opened} onClose={close} title="New ticket" size="lg" centered>
-      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+      <form style={readableErrors} onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack gap="md">
           {failure ? (
-            <Alert color="red" title="Could not create the ticket" role="alert">
+            <Alert color="red" styles={readableAlert("red")} title="Could not create the ticket" role="alert">
               {failure}
             </Alert>
           ) : null}

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { errorMessage, fieldErrors } from "../api/errors.ts";
 import { AppModal } from "../ui/Dialogs.tsx";
+import { readableErrors } from "./common/contrast.ts";
 import type { useChangeTicket } from "./mutations.ts";
 import type { Ticket } from "./types.ts";
 
@@ -46,7 +47,7 @@ export function CancelTicketModal({
   );
   return (
     <AppModal opened={opened} onClose={close} title={`Cancel ${ticket.number}?`} centered>
-      <form onSubmit={submit} noValidate>
+      <form style={readableErrors} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">
             A cancelled ticket is final: it cannot be reopened, edited or commented on. The reporter sees the
@@ -114,7 +115,7 @@ export function EditTicketModal({
   });
   return (
     <AppModal opened={opened} onClose={close} title={`Edit ${ticket.number}`} size="lg" centered>
-      <form onSubmit={submit} noValidate>
+      <form style={readableErrors} onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput label="Title" required maxLength={200} data-autofocus {...form.getInputProps("title")} />
           <Textarea

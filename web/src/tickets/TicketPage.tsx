@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Grid, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
-import type { ReactNode } from "react";
-import { Link, useLocation, useParams } from "react-router";
+import { type ReactNode, useEffect, useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { isApiError } from "../api/errors.ts";
 import { useCurrentSession } from "../auth/SessionContext.ts";
 import { NotFoundPage } from "../shell/NotFoundPage.tsx";
 import { QueryStatus } from "../ui/QueryStatus.tsx";
 import { CommentBox } from "./CommentBox.tsx";
 import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
+import { readableAlert } from "./common/contrast.ts";
 import { formatDateTime } from "./common/format.ts";
 import { ArrowLeftIcon, CheckIcon } from "./common/icons.tsx";
 import { PRIORITY_LABEL, STATUS_LABEL, TYPE_LABEL } from "./common/labels.ts";
@@ -131,7 +132,7 @@ function Actions({ ticket }: { ticket: AgentTicket }) {
                   <Button
                     key={to}
                     variant={to === "resolved" || to === "closed" ? "filled" : "default"}
-                    color={to === "resolved" ? "teal.8" : to === "closed" ? "dark" : undefined}
+                    color={to === "resolved" ? "teal.9" : to === "closed" ? "dark" : undefined}
                     leftSection={to === "resolved" || to === "closed" ? <CheckIcon size={14} /> : undefined}
                     loading={busy && change.variables?.patch.status === to}
                     disabled={busy}
@@ -234,7 +235,13 @@ function Details({ ticket }: { ticket: AgentTicket }) {
 function ClosedNotice({ ticket }: { ticket: AgentTicket }) {
   const when = ticket.closed_at ? ` on ${formatDateTime(ticket.closed_at)}` : "";
   return (
-    <Alert color="gray" variant="light" title="This ticket is closed" role="status">
+    <Alert
+      color="gray"
+      styles={readableAlert("gray")}
+      variant="light"
+      title="This ticket is closed"
+      role="status"
+    >
       {ticket.status === "cancelled" ? (
         <>
           It was cancelled{when}
@@ -257,7 +264,14 @@ function TicketView({ ticket }: { ticket: AgentTicket }) {
   const comments = useComments(ticket.number);
   const history = useHistory(ticket.number);
   const final = isFinal(ticket.status);
-  const created = (location.state as { created?: string } | null)?.created === ticket.number;
+  const navigate = useNavigate();
+  // "TKT-000042 created" is said once: not again after a reload or on coming back.
+  const [created] = useState(
+    () => (location.state as { created?: string } | null)?.created === ticket.number,
+  );
+  useEffect(() => {
+    if (created) navigate(location.pathname, { replace: true, state: null });
+  }, [created, navigate, location.pathname]);
   useDocumentTitle(`${ticket.number} ${ticket.title} · Uslimato`);
 
   return (
@@ -283,7 +297,7 @@ function TicketView({ ticket }: { ticket: AgentTicket }) {
         </Group>
       </Stack>
       {created ? (
-        <Alert color="green" title={`${ticket.number} created`} role="status">
+        <Alert color="green" styles={readableAlert("green")} title={`${ticket.number} created`} role="status">
           The ticket is in the queue.
         </Alert>
       ) : null}

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "../api/client.ts";
-import { notifyError, notifySuccess } from "../ui/notify.ts";
+import { notifyDone, notifyFailure } from "./common/notify.ts";
 import { useRefreshTicket } from "./queries.ts";
 import type { Comment, Priority, Status, Ticket, TicketType, Visibility } from "./types.ts";
 
@@ -32,9 +32,9 @@ export function useChangeTicket(ticket: Ticket) {
   return useMutation({
     mutationFn: ({ patch }: ChangeInput) => api.patch<Ticket>(`/api/tickets/${ticket.id}`, patch),
     onSuccess: (_updated, { success }) => {
-      if (success) notifySuccess(success);
+      if (success) notifyDone(success);
     },
-    onError: (error, { failure }) => notifyError(error, failure),
+    onError: (error, { failure }) => notifyFailure(error, failure),
     onSettled: refresh,
   });
 }

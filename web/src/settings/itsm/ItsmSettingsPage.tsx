@@ -8,7 +8,8 @@ import { can } from "../../auth/access.ts";
 import { useCurrentSession } from "../../auth/SessionContext.ts";
 import type { Session } from "../../auth/types.ts";
 import { NotFoundPage } from "../../shell/NotFoundPage.tsx";
-import { notifySuccess } from "../../ui/notify.ts";
+import { readableAlert, readableErrors } from "../../tickets/common/contrast.ts";
+import { notifyDone } from "../../tickets/common/notify.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryStatus } from "../../ui/QueryStatus.tsx";
 
@@ -50,7 +51,7 @@ function ItsmForm({ settings }: { settings: ItsmSettings }) {
       form.setValues(saved);
       form.resetDirty(saved);
       setFailure(null);
-      notifySuccess("New tickets use these settings from now on.", "ITSM settings saved");
+      notifyDone("New tickets use these settings from now on.", "ITSM settings saved");
     },
     onError: (error) => {
       const errors = fieldErrors(error, {
@@ -68,6 +69,7 @@ function ItsmForm({ settings }: { settings: ItsmSettings }) {
   return (
     <Paper withBorder radius="md" p="lg" maw={640}>
       <form
+        style={readableErrors}
         noValidate
         onSubmit={form.onSubmit((values) =>
           save.mutate({ ticketPrefix: values.ticketPrefix, autoCloseDays: Number(values.autoCloseDays) }),
@@ -75,7 +77,7 @@ function ItsmForm({ settings }: { settings: ItsmSettings }) {
       >
         <Stack gap="lg">
           {failure ? (
-            <Alert color="red" title="Could not save the settings" role="alert">
+            <Alert color="red" styles={readableAlert("red")} title="Could not save the settings" role="alert">
               {failure}
             </Alert>
           ) : null}

@@ -4,22 +4,37 @@ import { PRIORITY_COLOR, PRIORITY_LABEL, STATUS_COLOR, STATUS_LABEL } from "./la
 
 type Props = Omit<BadgeProps, "color" | "children">;
 
+/**
+ * Shade 9 text on shade 0 keeps every status above 4.5:1 (Mantine's light variant does not, for teal);
+ * a border in the status colour keeps them apart at a glance.
+ */
 export function StatusBadge({ status, ...props }: { status: Status } & Props) {
+  const color = STATUS_COLOR[status];
   return (
-    <Badge variant="light" color={STATUS_COLOR[status]} c={`${STATUS_COLOR[status]}.9`} tt="none" {...props}>
+    <Badge
+      variant="outline"
+      color={`${color}.4`}
+      bg={`${color}.0`}
+      c={`${color}.9`}
+      tt="none"
+      style={{ overflow: "visible" }}
+      {...props}
+    >
       {STATUS_LABEL[status]}
     </Badge>
   );
 }
 
+/** Critical stands out filled; the others are outlined in their colour with dark text. */
 export function PriorityBadge({ priority, ...props }: { priority: Priority } & Props) {
-  const color = PRIORITY_COLOR[priority];
+  const critical = priority === "critical";
   return (
     <Badge
-      variant={priority === "critical" ? "filled" : "outline"}
-      color={priority === "critical" ? "red.8" : color}
-      c={priority === "critical" ? "white" : `${color}.9`}
+      variant={critical ? "filled" : "outline"}
+      color={critical ? "red.9" : `${PRIORITY_COLOR[priority]}.6`}
+      c={critical ? "white" : "dark.7"}
       tt="none"
+      style={{ overflow: "visible" }}
       {...props}
     >
       {PRIORITY_LABEL[priority]}

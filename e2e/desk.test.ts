@@ -1,0 +1,250 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inTenant } from "../server/src/db/database.ts";
+import { createGroup } from "../server/src/modules/access/groups.ts";
+import { insertUser } from "../server/src/modules/access/users.ts";
+import { getLicense } from "../server/src/modules/licensing/licenses.ts";
+import { changeTicket } from "../server/src/modules/tickets/change-ticket.ts";
+import { addComment } from "../server/src/modules/tickets/comments.ts";
+import { createTicket } from "../server/src/modules/tickets/create-ticket.ts";
+import type { Actor } from "../server/src/modules/tickets/ticket-view.ts";
+import { makeTenant, openTestDatabase, PASSWORD, type TestDatabase } from "../server/test/helpers.ts";
+import { type ServerProcess, startServerProcess } from "../server/test/servers.ts";
+
+// Browser tests of the desk portal (/desk) at desktop and phone width: the real server (child process)
+// serving the built web app, driven in Debian's Chromium, with an axe check of every desk page.
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = path.resolve(import.meta.dirname, "../test-results");
+const skip = !fs.existsSync(CHROMIUM) ? "Chromium is not installed at /usr/bin/chromium" : false;
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1280, height: 860 },
+  { name: "phone", width: 375, height: 740 },
+] as const;
+
+describe("browser: desk portal /desk", { skip }, () => {
+  let t: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let tenant: Awaited<ReturnType<typeof makeTenant>>;
+  let agent: Actor;
+  let other: Actor;
+  const contexts: BrowserContext[] = [];
+
+  async function addUser(email: string, name: string, groups: string[]): Promise<string> {
+    return inTenant(t.database.db, tenant.id, (tx) =>
+      insertUser(tx, tenant.id, { email, name, password: PASSWORD, groups }),
+    );
+  }
+
+  before(async () => {
+    t = await openTestDatabase();
+    server = await startServerProcess(t.env);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    tenant = await makeTenant(t, { license: true });
+    await createGroup(t.database.db, tenant.id, { name: "Reporters", permissions: ["tickets:create"] });
+    const agentId = await addUser("alice@x.test", "Alice Agent", ["ITSM Agent"]);
+    await addUser("rita@x.test", "Rita Reporter", ["Reporters"]);
+    const otherId = await addUser("oscar@x.test", "Oscar Other", ["Reporters"]);
+    agent = {
+      tenantId: tenant.id,
+      userId: agentId,
+      permissions: new Set(["tickets:create", "tickets:manage", "tickets:close"]),
+    };
+    other = { tenantId: tenant.id, userId: otherId, permissions: new Set(["tickets:create"]) };
+  });
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    await t?.close();
+  });
+
+  async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    return page;
+  }
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      await shot(page, `failed-${name}`).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** axe on the page as it is: no serious or critical violation. */
+  async function assertAccessible(page: Page, what: string) {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(
+      bad.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join(", ")}`,
+      ),
+      [],
+      `axe found problems on ${what}`,
+    );
+  }
+
+  for (const viewport of VIEWPORTS) {
+    test(`${viewport.name}: a reporter files a ticket, follows it, sees only external replies and confirms the resolution`, async () => {
+      const rita = await signedIn("rita@x.test", viewport);
+      const v = viewport.name;
+
+      await step(rita, `${v}-list`, async () => {
+        await rita.waitForURL(/\/desk$/);
+        await rita.getByRole("heading", { name: "My tickets", level: 1 }).waitFor();
+        await rita
+          .getByText("You have no open tickets")
+          .or(rita.getByRole("link", { name: /TKT-\d+/ }).first())
+          .waitFor();
+        // The reduced layout: none of the agent or admin navigation.
+        for (const name of ["Assets", "Settings", "Tickets"]) {
+          assert.equal(await rita.getByRole("link", { name, exact: true }).count(), 0, name);
+        }
+      });
+      await assertAccessible(rita, `${v} list (empty)`);
+
+      // New ticket: every field is required, with a message next to the missing ones.
+      const number = await step(rita, `${v}-new`, async () => {
+        await rita.getByRole("button", { name: "New ticket" }).click();
+        const dialog = rita.getByRole("dialog", { name: "New ticket" });
+        await dialog.getByRole("button", { name: "Create ticket" }).click();
+        await dialog.getByText("Enter a title").waitFor();
+        await dialog.getByText("Describe the issue or request").waitFor();
+        await dialog.getByText("Choose a type").waitFor();
+        await shot(rita, `desk-${v}-new-ticket-errors`);
+        await assertAccessible(rita, `${v} new-ticket dialog`);
+        await dialog.getByLabel("Title").fill(`Laptop will not start (${v})`);
+        await dialog.getByLabel("Description").fill("Black screen since this morning.\n<b>not bold</b>");
+        await dialog.getByLabel("Type").selectOption({ label: "Incident" });
+        await dialog.getByRole("button", { name: "Create ticket" }).click();
+        await rita.waitForURL(/\/desk\/tickets\/TKT-\d{6}$/);
+        const created = decodeURIComponent(new URL(rita.url()).pathname.split("/").pop() ?? "");
+        await rita.getByText(`${created} created`).first().waitFor();
+        return created;
+      });
+      await rita.getByText("<b>not bold</b>").waitFor();
+      await rita.getByText("Your ticket is waiting for an agent to pick it up.").waitFor();
+
+      await step(rita, `${v}-comment`, async () => {
+        await rita.getByLabel("Comment").fill("I tried another charger, same thing.");
+        await rita.getByRole("button", { name: "Add comment" }).click();
+        await rita.getByText("I tried another charger, same thing.").waitFor();
+      });
+      await shot(rita, `desk-${v}-ticket`);
+      await assertAccessible(rita, `${v} ticket page`);
+
+      // The service desk works on it: an internal note the reporter must never see, a reply they must.
+      await changeTicket(t.database.db, agent, number, { assigneeId: agent.userId });
+      await addComment(t.database.db, agent, number, {
+        body: "Suspect the mainboard (internal)",
+        visibility: "internal",
+      });
+      await addComment(t.database.db, agent, number, {
+        body: "Please bring it to the IT desk: https://it.example.test/desk",
+        visibility: "external",
+      });
+      await changeTicket(t.database.db, agent, number, { status: "resolved" });
+
+      await step(rita, `${v}-resolved`, async () => {
+        await rita.reload();
+        await rita.getByText("Is your issue solved?").waitFor();
+        await rita.getByText("Please bring it to the IT desk:").waitFor();
+        await rita.getByRole("link", { name: "https://it.example.test/desk" }).waitFor();
+        await rita.getByText("Assigned to Alice Agent").waitFor();
+        await rita.getByText("Status changed from open to in progress").waitFor();
+        await rita.getByText("Status changed from in progress to resolved").waitFor();
+      });
+      assert.equal(await rita.getByText("Suspect the mainboard").count(), 0);
+      assert.equal(await rita.getByText("Internal note").count(), 0);
+      await shot(rita, `desk-${v}-resolved`);
+      await assertAccessible(rita, `${v} resolved ticket page`);
+
+      await step(rita, `${v}-confirm`, async () => {
+        await rita.getByRole("button", { name: "Yes, close it" }).click();
+        await rita.getByText("This ticket is closed").first().waitFor();
+        await rita.getByText("Status changed from resolved to closed").waitFor();
+      });
+      assert.equal(await rita.getByLabel("Comment").count(), 0);
+      assert.equal(await rita.getByText("Is your issue solved?").count(), 0);
+
+      // Back in the list: the ticket is among the done ones.
+      await step(rita, `${v}-done`, async () => {
+        await rita.getByRole("link", { name: "My tickets" }).first().click();
+        await rita.getByText("Done", { exact: true }).click();
+        await rita.getByText(number).waitFor();
+        await rita.getByText(`Laptop will not start (${v})`).waitFor();
+      });
+      await shot(rita, `desk-${v}-list`);
+      await assertAccessible(rita, `${v} list`);
+
+      // Someone else's ticket, and one that does not exist, are "Not found" alike.
+      const theirs = await createTicket(t.database.db, other, await getLicense(t.database.db, tenant.id), {
+        title: "Oscar's private request",
+        description: "Not for Rita",
+        type: "service_request",
+      });
+      for (const target of [theirs.number, theirs.id, "TKT-999999"]) {
+        await rita.goto(`${server.url}/desk/tickets/${target}`);
+        await step(rita, `${v}-not-found`, () => rita.getByRole("heading", { name: "Not found" }).waitFor());
+        assert.equal(await rita.getByText("Oscar's private request").count(), 0);
+      }
+    });
+  }
+
+  test("a reporter says a resolved ticket is still a problem: a comment is required, the ticket reopens", async () => {
+    const rita = await signedIn("rita@x.test", { width: 1280, height: 860 });
+    await rita.waitForURL(/\/desk$/);
+    const rep: Actor = {
+      ...other,
+      userId: (await t.database.pool.query("select id from users where email = 'rita@x.test'")).rows[0].id,
+    };
+    const ticket = await createTicket(t.database.db, rep, await getLicense(t.database.db, tenant.id), {
+      title: "Printer offline",
+      description: "Second floor",
+      type: "incident",
+    });
+    await changeTicket(t.database.db, agent, ticket.number, { assigneeId: agent.userId });
+    await changeTicket(t.database.db, agent, ticket.number, { status: "resolved" });
+    await rita.goto(`${server.url}/desk/tickets/${ticket.number}`);
+    await step(rita, "reject", async () => {
+      await rita.getByRole("button", { name: "No, still a problem" }).click();
+      const dialog = rita.getByRole("dialog");
+      await dialog.getByRole("button", { name: "Reopen the ticket" }).click();
+      await dialog.getByText("Tell the service desk what is still not working").waitFor();
+      await dialog.getByLabel("What is still not working?").fill("It went offline again after an hour.");
+      await dialog.getByRole("button", { name: "Reopen the ticket" }).click();
+      await rita.getByText("An agent is working on your ticket.").waitFor();
+      await rita.getByText("It went offline again after an hour.").waitFor();
+      await rita.getByText("Status changed from resolved to in progress").waitFor();
+    });
+  });
+});
