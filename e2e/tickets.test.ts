@@ -6,6 +6,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { inTenant } from "../server/src/db/database.ts";
 import { createGroup, listGroups, removeMember } from "../server/src/modules/access/groups.ts";
 import { insertUser } from "../server/src/modules/access/users.ts";
+import { getLicense } from "../server/src/modules/licensing/licenses.ts";
+import { createTicket } from "../server/src/modules/tickets/create-ticket.ts";
 import { makeTenant, openTestDatabase, PASSWORD, type TestDatabase } from "../server/test/helpers.ts";
 import { type ServerProcess, startServerProcess } from "../server/test/servers.ts";
 
@@ -250,5 +252,82 @@ describe("browser: agent portal /tickets", { skip }, () => {
       await dan.getByText("This ticket is closed").waitFor();
       await dan.getByText("Duplicate of an older ticket").first().waitFor();
     });
+  });
+
+  test("Settings → ITSM: the server's message for a bad prefix; a new prefix numbers the next tickets", async () => {
+    const admin = await signedIn(tenant.adminEmail);
+    await admin.getByRole("link", { name: "Settings" }).click();
+    await admin.getByRole("link", { name: "ITSM" }).click();
+    await admin.waitForURL(/\/settings\/itsm$/);
+    await step(admin, "itsm-settings", async () => {
+      const prefix = admin.getByLabel("Ticket prefix");
+      assert.equal(await prefix.inputValue(), "TKT");
+      assert.equal(await admin.getByLabel("Auto-close resolved tickets after (days)").inputValue(), "7");
+      await prefix.fill("9X");
+      await admin.getByRole("button", { name: "Save" }).click();
+      await admin
+        .getByText("Ticket prefix must be 2–10 characters, A–Z and 0–9, starting with a letter")
+        .waitFor();
+      await shot(admin, "settings-itsm-error");
+      await prefix.fill("help");
+      await admin.getByLabel("Auto-close resolved tickets after (days)").fill("10");
+      await admin.getByRole("button", { name: "Save" }).click();
+      await admin.getByText("ITSM settings saved").waitFor();
+    });
+    const alice = await signedIn("alice@x.test");
+    await alice.waitForURL(/\/tickets$/);
+    await alice.getByRole("button", { name: "New ticket" }).click();
+    const dialog = alice.getByRole("dialog", { name: "New ticket" });
+    await dialog.getByLabel("Title").fill("Badge reader at the door");
+    await dialog.getByLabel("Type").selectOption("service_request");
+    await dialog.getByRole("button", { name: "Create ticket" }).click();
+    await alice.waitForURL(/\/tickets\/HELP-\d{6}$/);
+  });
+
+  test("the queue pages with Load more, searches, filters, and turns into cards on a phone", async () => {
+    const bobId = (await t.database.pool.query("select id from users where email = 'bob@x.test'")).rows[0].id;
+    const bob = {
+      tenantId: tenant.id,
+      userId: bobId,
+      permissions: new Set(["tickets:create", "tickets:manage"]),
+    };
+    const license = await getLicense(t.database.db, tenant.id);
+    for (let i = 1; i <= 27; i++) {
+      await createTicket(t.database.db, bob, license, {
+        title: `Batch request ${i}`,
+        description: "Imported",
+        type: "service_request",
+        priority: i % 9 === 0 ? "critical" : "low",
+      });
+    }
+    const alice = await signedIn("alice@x.test");
+    await alice.waitForURL(/\/tickets$/);
+    await step(alice, "load-more", async () => {
+      await alice.getByLabel("Search").fill("batch");
+      await alice.waitForURL(/q=batch/);
+      const rows = alice.getByRole("row").filter({ hasText: "Batch request" });
+      await rows.nth(24).waitFor();
+      assert.equal(await rows.count(), 25);
+      await alice.getByRole("button", { name: "Load more" }).click();
+      await rows.nth(26).waitFor();
+      await alice.getByText("27 tickets · end of the list").waitFor();
+      await alice.getByLabel("Priority").selectOption("critical");
+      await alice.getByText("3 tickets · end of the list").waitFor();
+      await alice.getByLabel("Assignee").selectOption("me");
+      await alice.getByText("No tickets match these filters").waitFor();
+      await shot(alice, "tickets-queue-empty");
+    });
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    contexts.push(phone);
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel("Email").fill("bob@x.test");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/tickets$/);
+    await page.getByRole("link", { name: "Batch request 27" }).waitFor();
+    assert.equal(await page.getByRole("table").count(), 0);
+    await page.getByRole("link", { name: "Batch request 27" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, "tickets-queue-phone.png") });
   });
 });

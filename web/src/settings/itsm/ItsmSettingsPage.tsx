@@ -31,15 +31,10 @@ function ItsmForm({ settings }: { settings: ItsmSettings }) {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<{ ticketPrefix: string; autoCloseDays: number | string }>({
     initialValues: settings,
+    // The server validates and explains (prefix: 2–10 A–Z/0–9 starting with a letter; days: 1–365).
     validate: {
-      ticketPrefix: (v) =>
-        PREFIX_RE.test(v)
-          ? null
-          : "Use 2–10 capital letters and digits, starting with a letter (e.g. TKT or HELP2)",
-      autoCloseDays: (v) =>
-        typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 365
-          ? null
-          : "Enter a whole number of days from 1 to 365",
+      ticketPrefix: (v) => (v.trim() ? null : "Enter a ticket prefix"),
+      autoCloseDays: (v) => (typeof v === "number" ? null : "Enter a number of days"),
     },
   });
 
@@ -90,7 +85,7 @@ function ItsmForm({ settings }: { settings: ItsmSettings }) {
               </>
             }
             required
-            maxLength={10}
+            maxLength={20}
             autoComplete="off"
             {...form.getInputProps("ticketPrefix")}
             onChange={(event) => form.setFieldValue("ticketPrefix", event.currentTarget.value.toUpperCase())}
