@@ -6,6 +6,7 @@ import { insertUser } from "../modules/access/users.ts";
 import { FEATURE_FLAGS } from "../modules/licensing/features.ts";
 import { getLicense, type LicenseView, setLicense } from "../modules/licensing/licenses.ts";
 import { runQuotaCheck, tenantUsage } from "../modules/licensing/quota-check.ts";
+import { createApiKey } from "../modules/public-api/api-keys.ts";
 import { createTenant, unsafeTenantBySlug } from "../modules/tenants/tenants.ts";
 
 export const USAGE = `Usage: uslimato <command> [options]
@@ -17,6 +18,8 @@ export const USAGE = `Usage: uslimato <command> [options]
   license show --tenant acme
   group create --tenant acme --name "Reporters" --permissions tickets:create[,…]
   user create --tenant acme --email … --name … --password … [--group "ITSM Agent"]…
+  apikey create --tenant acme --owner a@acme.test --scopes tickets:read,tickets:write [--name …]
+                [--expires 2027-01-01]   (prints the key once, alone on the last line)
   quota check
 `;
 
@@ -118,6 +121,27 @@ export async function runCommand(db: Db, command: string, options: Options): Pro
         }),
       );
       return `created user ${email} (${id})`;
+    }
+    case "apikey create": {
+      const tenant = await unsafeTenantBySlug(db, required(options, "tenant"));
+      const expires = options.expires as string | undefined;
+      const expiresAt = expires === undefined ? undefined : new Date(expires);
+      if (expiresAt && (Number.isNaN(expiresAt.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(expires ?? ""))) {
+        throw invalidField("--expires", `must be a date like 2027-01-01, got "${expires}".`);
+      }
+      const { key, secret } = await createApiKey(db, tenant.id, {
+        name: options.name as string | undefined,
+        scopes: list(required(options, "scopes")),
+        ownerEmail: required(options, "owner"),
+        expiresAt,
+        createdBy: null,
+      });
+      return [
+        `created API key "${key.name}" (${key.id}) acting as ${key.owner.email}, scopes ${key.scopes.join(",")}${key.expires_at ? `, expires ${key.expires_at.toISOString()}` : ""}`,
+        ...key.notes.map((n) => `note: ${n}`),
+        "the key is shown once; store it now:",
+        secret,
+      ].join("\n");
     }
     case "quota check": {
       const { alertsRaised } = await runQuotaCheck(db);

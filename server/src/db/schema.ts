@@ -171,6 +171,47 @@ export interface TicketHistoryTable {
   seq: Generated<number>;
 }
 
+export interface ApiKeysTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  secret_hash: string;
+  secret_hint: string;
+  scopes: string[];
+  owner_id: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ApiUsageDailyTable {
+  tenant_id: string;
+  key_id: string;
+  /** A UTC date, "YYYY-MM-DD". */
+  day: ColumnType<string, string, string>;
+  requests: Generated<number>;
+  status_2xx: Generated<number>;
+  status_4xx: Generated<number>;
+  status_5xx: Generated<number>;
+}
+
+export interface ApiIdempotencyTable {
+  tenant_id: string;
+  key_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: CreatedAt;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+}
+
 export interface DB {
   itsm_settings: ItsmSettingsTable;
   tickets: TicketsTable;
@@ -191,4 +232,8 @@ export interface DB {
   operator_sessions: OperatorSessionsTable;
   operator_alerts: OperatorAlertsTable;
   schedules: SchedulesTable;
+  api_keys: ApiKeysTable;
+  api_usage_daily: ApiUsageDailyTable;
+  api_idempotency: ApiIdempotencyTable;
+  server_secrets: ServerSecretsTable;
 }

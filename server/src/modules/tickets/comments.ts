@@ -1,4 +1,4 @@
-import { type Db, inTenant } from "../../db/database.ts";
+import { type Db, inTenant, type Tx } from "../../db/database.ts";
 import { AppError, invalidField } from "../../http/errors.ts";
 import { recordHistory } from "./history.ts";
 import { FINAL_STATUSES, type Status } from "./ticket-status.ts";
@@ -20,6 +20,7 @@ export async function addComment(
   actor: Actor,
   idOrNumber: string,
   input: { body: string; visibility: Visibility },
+  options: { beforeCommit?: (tx: Tx, comment: CommentView) => Promise<void> } = {},
 ): Promise<CommentView> {
   const body = input.body.trim();
   if (!body) throw invalidField("body", "is required.");
@@ -54,13 +55,16 @@ export async function addComment(
       .select(["id", "name"])
       .where("id", "=", actor.userId)
       .executeTakeFirst();
-    return {
+    const view: CommentView = {
       id: comment.id,
       body,
       visibility: input.visibility,
       author: author ?? null,
       created_at: comment.created_at,
     };
+    // E.g. the Public API's idempotency record, committed together with the comment.
+    await options.beforeCommit?.(tx, view);
+    return view;
   });
 }
 

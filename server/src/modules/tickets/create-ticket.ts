@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type Db, inTenant } from "../../db/database.ts";
+import { type Db, inTenant, type Tx } from "../../db/database.ts";
 import { AppError, invalidField } from "../../http/errors.ts";
 import type { LicenseState } from "../licensing/features.ts";
 import { featureEnabled } from "../licensing/features.ts";
@@ -27,6 +27,7 @@ export async function createTicket(
   actor: Actor,
   license: LicenseState | null,
   input: NewTicket,
+  options: { beforeCommit?: (tx: Tx, ticket: TicketView) => Promise<void> } = {},
 ): Promise<TicketView> {
   const title = input.title.trim();
   if (!title) throw invalidField("title", "is required.");
@@ -73,6 +74,9 @@ export async function createTicket(
              null as assignee_email, t.asset_id, t.movement_id, t.cancel_reason, t.created_at, t.updated_at,
              t.resolved_at, t.closed_at
       from ticket t join users r on r.tenant_id = t.tenant_id and r.id = t.reporter_id`.execute(tx);
-    return toView(rows[0] as TicketRow);
+    const ticket = toView(rows[0] as TicketRow);
+    // E.g. the Public API's idempotency record, committed together with the ticket.
+    await options.beforeCommit?.(tx, ticket);
+    return ticket;
   });
 }
