@@ -9,12 +9,15 @@ import type { Database } from "./db/database.ts";
 import { registerAccessGuard } from "./http/access.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { AppError, problemFor } from "./http/errors.ts";
+import { createPublicApi } from "./modules/public-api/runtime.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { deskRoutes } from "./routes/desk.ts";
 import { groupRoutes } from "./routes/groups.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { itsmSettingsRoutes } from "./routes/itsm-settings.ts";
 import { operatorRoutes } from "./routes/operator.ts";
+import { apiKeyRoutes } from "./routes/public-api/api-keys.ts";
+import { publicApiRoutes } from "./routes/public-api/index.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -40,7 +43,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
   registerErrorHandler(app);
-  registerAccessGuard(app, deps.database);
+  const publicApi = createPublicApi(deps.database.db, deps.config.redisUrl, (msg, err) =>
+    app.log.warn({ err }, msg),
+  );
+  app.addHook("onClose", () => publicApi.close());
+  registerAccessGuard(app, deps.database, publicApi.gate);
 
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
@@ -50,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketRoutes(deps));
   await app.register(itsmSettingsRoutes(deps));
   await app.register(deskRoutes(deps));
+  await app.register(apiKeyRoutes(deps, publicApi));
+  await app.register(publicApiRoutes(deps, publicApi));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

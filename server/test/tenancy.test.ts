@@ -13,7 +13,8 @@ import { Client, makeTenant, PASSWORD, signedIn, startTestApp, type TestApp } fr
  * "every route is covered" test, which prints the missing entries.
  */
 
-type Need = "public" | "signed-in" | "operator" | Permission;
+/** "api-key": a Public API route (Authorization: Bearer); a session cookie alone gets 401. */
+type Need = "public" | "signed-in" | "operator" | "api-key" | Permission;
 
 interface Attack {
   method?: string;
@@ -47,6 +48,8 @@ interface Side {
   /** A ticket reported by the admin (an ITSM agent), with an internal note. */
   ticketId: string;
   ticketNumber: string;
+  /** An API key of the tenant (Settings → API keys). */
+  apiKeyId: string;
   ticketTitle: string;
   noteBody: string;
 }
@@ -157,6 +160,91 @@ const MATRIX: Record<string, Entry> = {
       { url: `/api/groups/${w.a.teamId}/members/${w.b.memberId}`, status: 404 },
     ],
   },
+  // Settings → API keys. Tenant B's attacks on tenant A's keys; the Public API itself (B's key on A's
+  // tickets) is attacked endpoint by endpoint in server/test/public-api.test.ts.
+  "GET /api/api-keys": {
+    need: "settings:manage",
+    call: noBody("/api/api-keys"),
+    attacks: () => [{ url: "/api/api-keys", status: 200 }],
+  },
+  "GET /api/api-keys/owners": {
+    need: "settings:manage",
+    call: noBody("/api/api-keys/owners"),
+    attacks: () => [{ url: "/api/api-keys/owners", status: 200 }],
+  },
+  "POST /api/api-keys": {
+    need: "settings:manage",
+    call: () => ({ url: "/api/api-keys", body: { name: "K", scopes: ["tickets:read"] } }),
+    attacks: (w) => [
+      // A key acting as A's user: not a user of B.
+      {
+        url: "/api/api-keys",
+        body: { name: "K", scopes: ["tickets:read"], owner_id: w.a.adminId },
+        status: 422,
+      },
+    ],
+  },
+  "POST /api/api-keys/:id/revoke": {
+    need: "settings:manage",
+    call: (w) => ({ url: `/api/api-keys/${w.a.apiKeyId}/revoke` }),
+    attacks: (w) => [{ url: `/api/api-keys/${w.a.apiKeyId}/revoke`, status: 404 }],
+  },
+  "GET /api/api-keys/usage": {
+    need: "settings:manage",
+    call: noBody("/api/api-keys/usage"),
+    attacks: () => [{ url: "/api/api-keys/usage?days=366", status: 200 }],
+  },
+  "GET /api/api-keys/usage.csv": {
+    need: "settings:manage",
+    call: noBody("/api/api-keys/usage.csv"),
+    attacks: () => [{ url: "/api/api-keys/usage.csv", status: 200 }],
+  },
+  "GET /public/v1/openapi.json": {
+    need: "public",
+    call: noBody("/public/v1/openapi.json"),
+    attacks: { none: "the same generated document for everyone; it holds no tenant data" },
+  },
+  "GET /public/v1/docs": {
+    need: "public",
+    call: noBody("/public/v1/docs"),
+    attacks: { none: "the reference page rendered from the same document; no tenant data" },
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ["GET /public/v1/tickets", (w: World) => ({ url: `/public/v1/tickets?q=${w.a.ticketNumber}` })],
+        [
+          "POST /public/v1/tickets",
+          () => ({ url: "/public/v1/tickets", body: { title: "T", description: "", type: "incident" } }),
+        ],
+        ["GET /public/v1/tickets/:id", (w: World) => ({ url: `/public/v1/tickets/${w.a.ticketId}` })],
+        [
+          "PATCH /public/v1/tickets/:id",
+          (w: World) => ({ url: `/public/v1/tickets/${w.a.ticketId}`, body: { title: "Pwned" } }),
+        ],
+        [
+          "GET /public/v1/tickets/:id/comments",
+          (w: World) => ({ url: `/public/v1/tickets/${w.a.ticketId}/comments` }),
+        ],
+        [
+          "POST /public/v1/tickets/:id/comments",
+          (w: World) => ({
+            url: `/public/v1/tickets/${w.a.ticketId}/comments`,
+            body: { body: "x", visibility: "external" },
+          }),
+        ],
+      ] as const
+    ).map(([route, call]) => [
+      route,
+      {
+        need: "api-key",
+        call,
+        attacks: {
+          none: "session cookies open no Public API route (401 above); tenant B's API key on A's ids is attacked on every endpoint in server/test/public-api.test.ts",
+        },
+      } satisfies Entry,
+    ]),
+  ),
   "GET /api/settings/itsm": {
     need: "settings:manage",
     call: noBody("/api/settings/itsm"),
@@ -327,6 +415,8 @@ const MATRIX: Record<string, Entry> = {
           (w: World) => ({ url: `/api/operator/tenants/${w.a.slug}/license`, body: { active: false } }),
         ],
         ["GET /api/operator/alerts", noBody("/api/operator/alerts")],
+        ["GET /api/operator/api-usage", noBody("/api/operator/api-usage")],
+        ["GET /api/operator/api-usage.csv", noBody("/api/operator/api-usage.csv")],
         ["POST /api/operator/checks/quotas", noBody("/api/operator/checks/quotas")],
       ] as const
     ).map(([route, call]) => [
@@ -377,6 +467,11 @@ async function makeSide(t: TestApp, prefix: string): Promise<Side> {
   const ticketTitle = `Secret ticket of ${tenant.slug}`;
   const ticket = await admin.post("/api/tickets", { title: ticketTitle, description: "x", type: "incident" });
   assert.equal(ticket.statusCode, 201, ticket.body);
+  const apiKey = await admin.post("/api/api-keys", {
+    name: `Key of ${tenant.slug}`,
+    scopes: ["tickets:read"],
+  });
+  assert.equal(apiKey.statusCode, 201, apiKey.body);
   const noteBody = `Internal note of ${tenant.slug}`;
   const note = await admin.post(`/api/tickets/${ticket.json().id}/comments`, {
     body: noteBody,
@@ -394,6 +489,7 @@ async function makeSide(t: TestApp, prefix: string): Promise<Side> {
     adminGroupId: system("administrators"),
     ticketId: ticket.json().id,
     ticketNumber: ticket.json().number,
+    apiKeyId: apiKey.json().id,
     ticketTitle,
     noteBody,
   };
@@ -452,6 +548,7 @@ describe("tenant B attacks tenant A on every route", () => {
     w.a.ticketNumber,
     w.a.ticketTitle,
     w.a.noteBody,
+    w.a.apiKeyId,
   ];
   function assertNoLeak(what: string, request: unknown, body: string) {
     const sent = JSON.stringify(request);
@@ -491,7 +588,7 @@ describe("tenant B attacks tenant A on every route", () => {
       if (entry.need === "public" || entry.need === "signed-in") continue;
       const { url, body } = entry.call(w);
       const res = await nobody.request(route.split(" ")[0] as "GET", url, body);
-      const expected = entry.need === "operator" ? 401 : 403;
+      const expected = entry.need === "operator" || entry.need === "api-key" ? 401 : 403;
       assert.equal(res.statusCode, expected, `${route} as a user without ${entry.need}: ${res.body}`);
       if (expected === 403) assert.match(res.json().detail, new RegExp(entry.need));
       assertNoLeak(`${route} without permission`, { url, body }, res.body);
