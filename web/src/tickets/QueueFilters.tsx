@@ -88,7 +88,7 @@ export function QueueFilterBar({
         value={filters.status}
         onChange={(event) => onChange({ status: event.currentTarget.value as StatusFilter })}
         data={[
-          { value: "active", label: "Active (not closed)" },
+          { value: "active", label: "Active" },
           ...STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] })),
           { value: "all", label: "All" },
         ]}
