@@ -43,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
   registerErrorHandler(app);
-  const publicApi = createPublicApi(deps.database.db, deps.config.redisUrl, (msg, err) =>
+  const publicApi = createPublicApi(deps.database, deps.config.redisUrl, (msg, err) =>
     app.log.warn({ err }, msg),
   );
   app.addHook("onClose", () => publicApi.close());

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Db } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
 import type { ApiKeyAuthenticator, ApiKeyCaller } from "../../http/access.ts";
 import { AppError } from "../../http/errors.ts";
 import { DEFAULT_RATE_LIMIT, unsafeResolveApiKey } from "./api-keys.ts";
@@ -21,16 +21,20 @@ export function setRateLimitHeaders(reply: FastifyReply, state: RateLimitState):
  * the RateLimit headers are set, before anything can refuse the request.
  */
 export class ApiKeyGate implements ApiKeyAuthenticator {
-  private readonly db: Db;
+  private readonly database: Database;
   private readonly limiter: RateLimiter;
 
-  constructor(db: Db, limiter: RateLimiter) {
-    this.db = db;
+  constructor(database: Database, limiter: RateLimiter) {
+    this.database = database;
     this.limiter = limiter;
   }
 
   async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyCaller> {
-    const lookup = await unsafeResolveApiKey(this.db, request.headers.authorization);
+    const lookup = await unsafeResolveApiKey(
+      this.database.pool,
+      this.database.mode === "postgres",
+      request.headers.authorization,
+    );
     const state = lookup.ok
       ? await this.limiter.hit(`key:${lookup.key.keyId}`, lookup.key.rateLimit)
       : await this.limiter.hit(`ip:${request.ip}`, DEFAULT_RATE_LIMIT);

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
 import { ApiKeyGate } from "./gate.ts";
 import { unsafePurgeIdempotency } from "./idempotency.ts";
 import { UsageMeter } from "./metering.ts";
@@ -13,10 +13,11 @@ export interface PublicApi {
 }
 
 export function createPublicApi(
-  db: Db,
+  database: Database,
   redisUrl: string | undefined,
   onError: (message: string, err: unknown) => void,
 ): PublicApi {
+  const db = database.db;
   const limiter = createRateLimiter(redisUrl, (err) =>
     onError("rate limiter: Redis unreachable, counting in-process", err),
   );
@@ -28,7 +29,7 @@ export function createPublicApi(
   );
   purge.unref();
   return {
-    gate: new ApiKeyGate(db, limiter),
+    gate: new ApiKeyGate(database, limiter),
     limiter,
     meter,
     async close() {
