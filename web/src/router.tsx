@@ -12,6 +12,7 @@ import { ConsolePage } from "./operator/ConsolePage.tsx";
 import { OperatorLayout } from "./operator/OperatorLayout.tsx";
 import { OperatorSignInPage } from "./operator/OperatorSignInPage.tsx";
 import { RequireOperator } from "./operator/RequireOperator.tsx";
+import { ApiKeysPage } from "./settings/api-keys/ApiKeysPage.tsx";
 import { ItsmSettingsPage } from "./settings/itsm/ItsmSettingsPage.tsx";
 import { PermissionsPage } from "./settings/permissions/PermissionsPage.tsx";
 import { SettingsIndexPage } from "./settings/SettingsIndexPage.tsx";
@@ -104,6 +105,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: "settings/itsm", element: <ItsmSettingsPage /> },
+          { path: "settings/api-keys", element: <ApiKeysPage /> },
         ],
       },
       {

@@ -3,6 +3,7 @@ import { Link, useLocation } from "react-router";
 import { access } from "../auth/access.ts";
 import { useCurrentSession } from "../auth/SessionContext.ts";
 import type { Session } from "../auth/types.ts";
+import { canManageApiKeys } from "../settings/api-keys/ApiKeysPage.tsx";
 import { canManageItsm } from "../settings/itsm/ItsmSettingsPage.tsx";
 
 interface NavItem {
@@ -24,6 +25,7 @@ const items: NavItem[] = [
       { label: "Users", to: "/settings/users", visible: access.users },
       { label: "Permissions", to: "/settings/permissions", visible: access.users },
       { label: "ITSM", to: "/settings/itsm", visible: canManageItsm },
+      { label: "API keys", to: "/settings/api-keys", visible: canManageApiKeys },
     ],
   },
 ];
