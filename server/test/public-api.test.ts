@@ -99,6 +99,7 @@ describe("Public API /public/v1", () => {
     );
     const page = await t.app.inject({ method: "GET", url: "/public/v1/docs" });
     assert.equal(page.statusCode, 200);
+    rateLimited(page);
     assert.match(String(page.headers["content-type"]), /text\/html/);
     for (const op of documented) {
       const [method, path] = op.split(" ");

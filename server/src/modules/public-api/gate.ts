@@ -29,6 +29,19 @@ export class ApiKeyGate implements ApiKeyAuthenticator {
     this.limiter = limiter;
   }
 
+  /** Routes without a key (the document, the reference page): limited per address, same headers. */
+  async limitByAddress(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const state = await this.limiter.hit(`ip:${request.ip}`, DEFAULT_RATE_LIMIT);
+    setRateLimitHeaders(reply, state);
+    if (state.exceeded) {
+      throw new AppError(
+        "too_many_requests",
+        `This address may make ${state.limit} requests a minute. Retry in ${state.resetSeconds} s.`,
+        { extra: { retryAfter: state.resetSeconds } },
+      );
+    }
+  }
+
   async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyCaller> {
     const lookup = await unsafeResolveApiKey(
       this.database.pool,

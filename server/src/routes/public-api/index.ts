@@ -1,5 +1,5 @@
 import swagger, { type SwaggerTransformObject } from "@fastify/swagger";
-import type { FastifyInstance, FastifySerializerCompiler } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySerializerCompiler } from "fastify";
 import {
   createJsonSchemaTransform,
   createJsonSchemaTransformObject,
@@ -85,7 +85,12 @@ export function publicApiRoutes({ config, database }: AppDeps, runtime: PublicAp
     const ctx = { db: database.db, cursors: new CursorSigner(await unsafeCursorSecret(database.db)) };
     for (const resource of RESOURCES) await app.register(resource.routes(ctx), { prefix: PUBLIC_PREFIX });
 
-    const open = { config: { access: { kind: "public" } }, schema: { hide: true } } as const;
+    const open = {
+      config: { access: { kind: "public" } },
+      schema: { hide: true },
+      onRequest: (request: FastifyRequest, reply: FastifyReply) =>
+        runtime.gate.limitByAddress(request, reply),
+    } as const;
     app.get(`${PUBLIC_PREFIX}/openapi.json`, open, async () => app.swagger());
     app.get(`${PUBLIC_PREFIX}/docs`, open, async (_request, reply) =>
       reply
