@@ -19,6 +19,8 @@ import { createTenant } from "../server/src/modules/tenants/tenants.ts";
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const QUEUE_ROWS = Number(process.env.BENCH_QUEUE_ROWS ?? 100_000);
+/** Grow the tenant to this many tickets at the end and check the queue plan is still an index scan. */
+const PLAN_ROWS = Number(process.env.BENCH_PLAN_ROWS ?? 1_000_000);
 const PASSWORD = "correct horse battery staple";
 
 async function runFor(
@@ -215,6 +217,31 @@ async function main() {
     }
     results.queue = queue;
     console.log(`queue plan:\n${plan}`);
+
+    if (PLAN_ROWS > QUEUE_ROWS) {
+      await raw.query(
+        `insert into tickets (tenant_id, number, prefix, type, title, description, status, reporter_id, created_at)
+         select $1, n, 'TKT', 'incident', 'Seeded ' || n, '', case when n % 10 = 0 then 'open' else 'closed' end, $2,
+                now() - make_interval(secs => n)
+         from generate_series((select max(number) + 1 from tickets where tenant_id = $1), $3) n`,
+        [tenant.id, agentId, PLAN_ROWS + 20_000],
+      );
+      await raw.query("analyze tickets");
+      const big = (await raw.query(`explain (analyze, buffers) ${queueSql}`, [tenant.id])).rows
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
+      const count = (
+        await raw.query("select count(*)::int as n from tickets where tenant_id = $1", [tenant.id])
+      ).rows[0].n;
+      results.queuePlanAtScale = {
+        tickets: count,
+        indexScan: big.includes("Index Scan using tickets_queue"),
+        plan: big,
+      };
+      console.log(
+        `queue plan at ${count} tickets (index scan: ${big.includes("Index Scan using tickets_queue")}):\n${big}`,
+      );
+    }
   } finally {
     await app.close();
     await raw.end();

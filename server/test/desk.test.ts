@@ -129,6 +129,9 @@ describe("desk portal API", () => {
       (await reporter.post("/api/desk/tickets", { title: "", description: "", type: "incident" })).statusCode,
       422,
     );
+    const noDescription = await reporter.post("/api/desk/tickets", { title: "x", type: "incident" });
+    assert.equal(noDescription.statusCode, 422);
+    assert.match(noDescription.json().detail, /description: is required/);
     assert.equal(
       (
         await reporter.post("/api/desk/tickets", {

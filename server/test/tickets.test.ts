@@ -282,6 +282,9 @@ describe("tickets", () => {
     );
     assert.equal((await admin.get("/api/tickets?assignee=me")).json().data.length, 0);
     assert.equal((await admin.get("/api/tickets?cursor=abc")).statusCode, 422);
+    // LIKE wildcards in the people search are matched literally.
+    assert.deepEqual((await admin.get("/api/tickets/people?q=_")).json(), []);
+    assert.equal((await admin.get("/api/tickets/people?q=admin")).json().length, 1);
     assert.equal((await admin.get("/api/tickets?limit=100000")).statusCode, 422);
     assert.equal((await admin.get("/api/tickets?sort=id;drop table tickets")).statusCode, 422);
   });

@@ -109,7 +109,12 @@ export const APP_ROLE = "uslimato_app";
  * `tenantId`. Nothing else in the code base may read or write tenant tables except functions named
  * `unsafe…` (sign-in lookups, the operator).
  */
-export async function inTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTenant<T>(
+  db: Db,
+  tenantId: string,
+  fn: (tx: Tx) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
   if (!UUID_RE.test(tenantId)) throw new Error(`inTenant: "${tenantId}" is not a tenant id`);
   return db.connection().execute(async (conn) => {
     // BEGIN and the scope in one round trip (a parameterless query goes out as one simple-protocol
@@ -121,7 +126,11 @@ export async function inTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Prom
       .execute(conn);
     try {
       const result = await fn(conn);
-      await sql`commit`.execute(conn);
+      // A read-only transaction has nothing to make durable: answer without waiting for its COMMIT (the
+      // connection runs it before anything the next user sends). Writes wait, so a 201 means committed.
+      const commit = sql`commit`.execute(conn);
+      if (options.readOnly) commit.catch(() => {});
+      else await commit;
       return result;
     } catch (err) {
       await sql`rollback`.execute(conn).catch(() => {});

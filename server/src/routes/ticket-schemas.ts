@@ -5,10 +5,13 @@ import { STATUSES } from "../modules/tickets/ticket-status.ts";
 export const ticketType = z.enum(["incident", "service_request"]);
 export const priority = z.enum(["low", "medium", "high", "critical"]);
 export const status = z.enum(STATUSES);
-export const title = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
-export const description = z.string().max(20_000, "must be at most 20,000 characters");
-export const commentBody = z
-  .string()
+/** A text field whose absence reads "is required" rather than zod's "expected string, received undefined". */
+const text = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
+
+export const title = text().trim().min(1, "is required").max(200, "must be at most 200 characters");
+export const description = text().max(20_000, "must be at most 20,000 characters");
+export const commentBody = text()
   .trim()
   .min(1, "is required")
   .max(20_000, "must be at most 20,000 characters");

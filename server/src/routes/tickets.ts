@@ -70,7 +70,11 @@ export function ticketRoutes({ database }: AppDeps) {
             .where("active", "=", true)
             .orderBy("name")
             .limit(50);
-          const text = request.query.q?.trim().toLowerCase();
+          // LIKE wildcards typed by the user are matched literally.
+          const text = request.query.q
+            ?.trim()
+            .toLowerCase()
+            .replace(/[\\%_]/g, (c) => `\\${c}`);
           if (text)
             q = q.where((eb) =>
               eb.or([

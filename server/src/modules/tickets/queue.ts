@@ -59,51 +59,56 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
 export async function listTickets(db: Db, actor: Actor, query: QueueQuery): Promise<QueuePage> {
   const limit = query.limit ?? 25;
   const desc = (query.sort ?? "newest") === "newest";
-  return inTenant(db, actor.tenantId, async (tx) => {
-    let q = ticketQuery(tx).where("t.tenant_id", "=", actor.tenantId);
-    if (query.mine || !isAgent(actor)) q = q.where("t.reporter_id", "=", actor.userId);
-    if (query.status?.length) q = q.where("t.status", "in", query.status);
-    if (query.type) q = q.where("t.type", "=", query.type);
-    if (query.priority?.length) q = q.where("t.priority", "in", query.priority);
-    if (query.assignee === "me") q = q.where("t.assignee_id", "=", actor.userId);
-    else if (query.assignee === "unassigned") q = q.where("t.assignee_id", "is", null);
-    else if (query.assignee && query.assignee !== "any") {
-      if (!/^[0-9a-f-]{36}$/i.test(query.assignee)) {
-        q = q.where("a.email", "=", query.assignee);
-      } else q = q.where("t.assignee_id", "=", query.assignee);
-    }
-    if (query.reporter) {
-      q = /^[0-9a-f-]{36}$/i.test(query.reporter)
-        ? q.where("t.reporter_id", "=", query.reporter)
-        : q.where(sql<string>`lower(r.email)`, "=", query.reporter.toLowerCase());
-    }
-    const text = query.q?.trim();
-    if (text) {
-      const number =
-        parseNumber(text) ?? (/^\d{1,15}$/.test(text) ? { n: Number(text), prefix: null } : null);
-      const words = sql`to_tsvector('simple', t.title || ' ' || t.description) @@ plainto_tsquery('simple', ${text})`;
-      q = number
-        ? q.where((eb) => eb.or([eb("t.number", "=", number.n), sql<boolean>`${words}`]))
-        : q.where(sql<boolean>`${words}`);
-    }
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor);
-      q = q.where(
-        sql<boolean>`(t.created_at, t.id) ${sql.raw(desc ? "<" : ">")} (${c.createdAt}::timestamptz, ${c.id}::uuid)`,
-      );
-    }
-    const rows = await q
-      .orderBy("t.created_at", desc ? "desc" : "asc")
-      .orderBy("t.id", desc ? "desc" : "asc")
-      .limit(limit + 1)
-      .execute();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map(toView),
-      next_cursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
-    };
-  });
+  return inTenant(
+    db,
+    actor.tenantId,
+    async (tx) => {
+      let q = ticketQuery(tx).where("t.tenant_id", "=", actor.tenantId);
+      if (query.mine || !isAgent(actor)) q = q.where("t.reporter_id", "=", actor.userId);
+      if (query.status?.length) q = q.where("t.status", "in", query.status);
+      if (query.type) q = q.where("t.type", "=", query.type);
+      if (query.priority?.length) q = q.where("t.priority", "in", query.priority);
+      if (query.assignee === "me") q = q.where("t.assignee_id", "=", actor.userId);
+      else if (query.assignee === "unassigned") q = q.where("t.assignee_id", "is", null);
+      else if (query.assignee && query.assignee !== "any") {
+        if (!/^[0-9a-f-]{36}$/i.test(query.assignee)) {
+          q = q.where("a.email", "=", query.assignee);
+        } else q = q.where("t.assignee_id", "=", query.assignee);
+      }
+      if (query.reporter) {
+        q = /^[0-9a-f-]{36}$/i.test(query.reporter)
+          ? q.where("t.reporter_id", "=", query.reporter)
+          : q.where(sql<string>`lower(r.email)`, "=", query.reporter.toLowerCase());
+      }
+      const text = query.q?.trim();
+      if (text) {
+        const number =
+          parseNumber(text) ?? (/^\d{1,15}$/.test(text) ? { n: Number(text), prefix: null } : null);
+        const words = sql`to_tsvector('simple', t.title || ' ' || t.description) @@ plainto_tsquery('simple', ${text})`;
+        q = number
+          ? q.where((eb) => eb.or([eb("t.number", "=", number.n), sql<boolean>`${words}`]))
+          : q.where(sql<boolean>`${words}`);
+      }
+      if (query.cursor) {
+        const c = decodeCursor(query.cursor);
+        q = q.where(
+          sql<boolean>`(t.created_at, t.id) ${sql.raw(desc ? "<" : ">")} (${c.createdAt}::timestamptz, ${c.id}::uuid)`,
+        );
+      }
+      const rows = await q
+        .orderBy("t.created_at", desc ? "desc" : "asc")
+        .orderBy("t.id", desc ? "desc" : "asc")
+        .limit(limit + 1)
+        .execute();
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        data: page.map(toView),
+        next_cursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+      };
+    },
+    { readOnly: true },
+  );
 }
 
 /** Tickets per status for the queue header, from the trigger-maintained table (no COUNT over tickets). */

@@ -1,19 +1,2 @@
-import { notifications } from "@mantine/notifications";
-import { errorMessage } from "../../api/errors.ts";
-
-/** The notifications' close button, named for screen readers (Mantine leaves it unnamed). */
-const closeButtonProps = { "aria-label": "Dismiss notification" } as const;
-
-export function notifyFailure(error: unknown, title = "That did not work") {
-  notifications.show({
-    color: "red",
-    title,
-    message: errorMessage(error),
-    autoClose: 8000,
-    closeButtonProps,
-  });
-}
-
-export function notifyDone(message: string, title?: string) {
-  notifications.show({ color: "green", title, message, closeButtonProps });
-}
+// The ticket pages' names for the app-wide notifications (one implementation: ui/notify.ts).
+export { notifyError as notifyFailure, notifySuccess as notifyDone } from "../../ui/notify.ts";
