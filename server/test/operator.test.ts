@@ -72,6 +72,19 @@ describe("operator: sign-in, tenants, licenses, alerts", () => {
     assert.equal(asOperator.statusCode, 401);
   });
 
+  test("two creations of one slug at the same moment: one 201, one 409, one tenant", async () => {
+    const body = { slug: "twins", name: "Twins", adminPassword: PASSWORD };
+    const [a, b] = await Promise.all([
+      op.post("/api/operator/tenants", { ...body, adminEmail: "a@twins.test" }),
+      op.post("/api/operator/tenants", { ...body, adminEmail: "b@twins.test" }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409]);
+    const { rows } = await t.database.pool.query(
+      "select count(*)::int as n from tenants where slug = 'twins'",
+    );
+    assert.equal(rows[0].n, 1);
+  });
+
   test("operator writes need the operator's CSRF token; sign-out ends the operator session", async () => {
     const { client } = await operatorClient(t);
     const noCsrf = await client.request("POST", "/api/operator/checks/quotas", {}, { "x-csrf-token": "x" });

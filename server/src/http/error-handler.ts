@@ -39,6 +39,14 @@ function toAppError(error: FastifyError): AppError | null {
     return new AppError(code, detail);
   }
   if (error.statusCode === 429) return new AppError("too_many_requests", error.message);
+  // A unique index refused a row that a concurrent request inserted after our own check (two tenants
+  // with one slug created at once, say): the loser gets the same 409 the check would have given.
+  if ((error as { code?: string }).code === "23505") {
+    return new AppError(
+      "conflict",
+      "This already exists (created by another request at the same moment). Reload and try again.",
+    );
+  }
   return null;
 }
 
