@@ -172,6 +172,8 @@ const ERRORS = {
   403: problemResponse("The key lacks the scope, its owner lacks the permission, or public_api is off."),
   404: problemResponse("No such ticket in this tenant (or the ticket API is not licensed)."),
   409: problemResponse("The status change is not allowed from the current status."),
+  413: problemResponse("The body is larger than 1 MB."),
+  415: problemResponse("Send the body as Content-Type: application/json."),
   422: problemResponse("Invalid or unknown fields, parameters or cursor; see `errors`."),
   429: problemResponse("Rate limited: wait `Retry-After` seconds."),
 } as const;

@@ -64,7 +64,10 @@ function routes({ db, cursors }: PublicApiContext) {
           security: BEARER,
           headers: IdempotencyHeaders,
           body: TicketCreate,
-          response: { 201: ok(Ticket, "The new ticket."), ...errorResponses(400, 401, 403, 404, 422, 429) },
+          response: {
+            201: ok(Ticket, "The new ticket."),
+            ...errorResponses(400, 413, 415, 401, 403, 404, 422, 429),
+          },
         },
       },
       async (request, reply) => {
@@ -115,7 +118,7 @@ function routes({ db, cursors }: PublicApiContext) {
           body: TicketPatch,
           response: {
             200: ok(Ticket, "The ticket after the change."),
-            ...errorResponses(400, 401, 403, 404, 409, 422, 429),
+            ...errorResponses(400, 413, 415, 401, 403, 404, 409, 422, 429),
           },
         },
       },
@@ -160,7 +163,7 @@ function routes({ db, cursors }: PublicApiContext) {
           body: CommentCreate,
           response: {
             201: ok(Comment, "The new comment."),
-            ...errorResponses(400, 401, 403, 404, 409, 422, 429),
+            ...errorResponses(400, 413, 415, 401, 403, 404, 409, 422, 429),
           },
         },
       },
