@@ -214,6 +214,10 @@ describe("browser: agent portal /tickets", { skip }, () => {
   test("a refused move shows the server's message and the page re-reads the ticket", async () => {
     const dan = await signedIn("dan@x.test");
     await dan.waitForURL(/\/tickets$/);
+    // No live updates on this page: otherwise the change feed may re-read the ticket after the permission
+    // is removed and before the click, and "Resolve" would (rightly) be gone before we can press it.
+    await dan.route("**/api/tickets/events", (route) => route.abort());
+    await dan.reload();
     await dan.getByRole("button", { name: "New ticket" }).click();
     const dialog = dan.getByRole("dialog", { name: "New ticket" });
     await dialog.getByLabel("Title").fill("VPN drops every hour");
