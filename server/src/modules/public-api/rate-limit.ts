@@ -72,6 +72,8 @@ export class RedisLimiter implements RateLimiter {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       commandTimeout: 1000,
+      // Concurrent requests' increments go out together: one write per event-loop turn, not per request.
+      enableAutoPipelining: true,
     });
     this.redis.on("error", (err) => this.report(err));
     this.redis.defineCommand("uslimatoHit", { numberOfKeys: 1, lua: INCR_SCRIPT });
