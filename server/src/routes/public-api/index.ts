@@ -92,11 +92,13 @@ export function publicApiRoutes({ config, database }: AppDeps, runtime: PublicAp
         runtime.gate.limitByAddress(request, reply),
     } as const;
     app.get(`${PUBLIC_PREFIX}/openapi.json`, open, async () => app.swagger());
-    app.get(`${PUBLIC_PREFIX}/docs`, open, async (_request, reply) =>
-      reply
+    let page: string | null = null; // the document never changes while the server runs
+    app.get(`${PUBLIC_PREFIX}/docs`, open, async (_request, reply) => {
+      page ??= referencePage(app.swagger() as OpenApiDocumentLike);
+      return reply
         .type("text/html; charset=utf-8")
         .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .send(referencePage(app.swagger() as OpenApiDocumentLike)),
-    );
+        .send(page);
+    });
   };
 }
