@@ -1,66 +1,34 @@
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inTenant } from "../server/src/db/database.ts";
+import type { Page } from "playwright-core";
 import { createGroup } from "../server/src/modules/access/groups.ts";
-import { insertUser } from "../server/src/modules/access/users.ts";
 import { getLicense } from "../server/src/modules/licensing/licenses.ts";
 import { changeTicket } from "../server/src/modules/tickets/change-ticket.ts";
 import { addComment } from "../server/src/modules/tickets/comments.ts";
 import { createTicket } from "../server/src/modules/tickets/create-ticket.ts";
 import type { Actor } from "../server/src/modules/tickets/ticket-view.ts";
-import { makeTenant, openTestDatabase, PASSWORD, type TestDatabase } from "../server/test/helpers.ts";
-import { type ServerProcess, startServerProcess } from "../server/test/servers.ts";
+import { makeTenant } from "../server/test/helpers.ts";
+import { browserSuite, PHONE, shot, skip, step } from "./browser.ts";
 
-// Browser tests of the desk portal (/desk) at desktop and phone width: the real server (child process)
-// serving the built web app, driven in Debian's Chromium, with an axe check of every desk page.
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = path.resolve(import.meta.dirname, "../test-results");
-const skip = !fs.existsSync(CHROMIUM) ? "Chromium is not installed at /usr/bin/chromium" : false;
-
+// Browser tests of the desk portal (/desk) at desktop and phone width, with an axe check of every desk page.
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 860 },
-  { name: "phone", width: 375, height: 740 },
+  { name: "phone", ...PHONE },
 ] as const;
 
 describe("browser: desk portal /desk", { skip }, () => {
-  let t: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = browserSuite();
   let tenant: Awaited<ReturnType<typeof makeTenant>>;
   let agent: Actor;
   let other: Actor;
-  const contexts: BrowserContext[] = [];
-
-  async function addUser(email: string, name: string, groups: string[]): Promise<string> {
-    return inTenant(t.database.db, tenant.id, (tx) =>
-      insertUser(tx, tenant.id, { email, name, password: PASSWORD, groups }),
-    );
-  }
 
   before(async () => {
-    t = await openTestDatabase();
-    server = await startServerProcess(t.env);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-    fs.mkdirSync(SHOTS, { recursive: true });
-    tenant = await makeTenant(t, { license: true });
-    await createGroup(t.database.db, tenant.id, { name: "Reporters", permissions: ["tickets:create"] });
-    const agentId = await addUser("alice@x.test", "Alice Agent", ["ITSM Agent"]);
-    await addUser("rita@x.test", "Rita Reporter", ["Reporters"]);
-    const otherId = await addUser("oscar@x.test", "Oscar Other", ["Reporters"]);
+    tenant = await makeTenant(suite.t, { license: true });
+    await createGroup(suite.db, tenant.id, { name: "Reporters", permissions: ["tickets:create"] });
+    const agentId = await suite.addUser(tenant.id, "alice@x.test", "Alice Agent", ["ITSM Agent"]);
+    await suite.addUser(tenant.id, "rita@x.test", "Rita Reporter", ["Reporters"]);
+    const otherId = await suite.addUser(tenant.id, "oscar@x.test", "Oscar Other", ["Reporters"]);
     agent = {
       tenantId: tenant.id,
       userId: agentId,
@@ -68,36 +36,6 @@ describe("browser: desk portal /desk", { skip }, () => {
     };
     other = { tenantId: tenant.id, userId: otherId, permissions: new Set(["tickets:create"]) };
   });
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-    await t?.close();
-  });
-
-  async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    return page;
-  }
-
-  async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      await shot(page, `failed-${name}`).catch(() => {});
-      throw error;
-    }
-  }
 
   /** axe on the page as it is: no serious or critical violation. */
   async function assertAccessible(page: Page, what: string) {
@@ -115,7 +53,7 @@ describe("browser: desk portal /desk", { skip }, () => {
 
   for (const viewport of VIEWPORTS) {
     test(`${viewport.name}: a reporter files a ticket, follows it, sees only external replies and confirms the resolution`, async () => {
-      const rita = await signedIn("rita@x.test", viewport);
+      const rita = await suite.signedIn("rita@x.test", viewport);
       const v = viewport.name;
 
       await step(rita, `${v}-list`, async () => {
@@ -163,16 +101,16 @@ describe("browser: desk portal /desk", { skip }, () => {
       await assertAccessible(rita, `${v} ticket page`);
 
       // The service desk works on it: an internal note the reporter must never see, a reply they must.
-      await changeTicket(t.database.db, agent, number, { assigneeId: agent.userId });
-      await addComment(t.database.db, agent, number, {
+      await changeTicket(suite.db, agent, number, { assigneeId: agent.userId });
+      await addComment(suite.db, agent, number, {
         body: "Suspect the mainboard (internal)",
         visibility: "internal",
       });
-      await addComment(t.database.db, agent, number, {
+      await addComment(suite.db, agent, number, {
         body: "Please bring it to the IT desk: https://it.example.test/desk",
         visibility: "external",
       });
-      await changeTicket(t.database.db, agent, number, { status: "resolved" });
+      await changeTicket(suite.db, agent, number, { status: "resolved" });
 
       await step(rita, `${v}-resolved`, async () => {
         await rita.reload();
@@ -207,13 +145,13 @@ describe("browser: desk portal /desk", { skip }, () => {
       await assertAccessible(rita, `${v} list`);
 
       // Someone else's ticket, and one that does not exist, are "Not found" alike.
-      const theirs = await createTicket(t.database.db, other, await getLicense(t.database.db, tenant.id), {
+      const theirs = await createTicket(suite.db, other, await getLicense(suite.db, tenant.id), {
         title: "Oscar's private request",
         description: "Not for Rita",
         type: "service_request",
       });
       for (const target of [theirs.number, theirs.id, "TKT-999999"]) {
-        await rita.goto(`${server.url}/desk/tickets/${target}`);
+        await rita.goto(`${suite.server.url}/desk/tickets/${target}`);
         await step(rita, `${v}-not-found`, () => rita.getByRole("heading", { name: "Not found" }).waitFor());
         assert.equal(await rita.getByText("Oscar's private request").count(), 0);
       }
@@ -221,20 +159,21 @@ describe("browser: desk portal /desk", { skip }, () => {
   }
 
   test("a reporter says a resolved ticket is still a problem: a comment is required, the ticket reopens", async () => {
-    const rita = await signedIn("rita@x.test", { width: 1280, height: 860 });
+    const rita = await suite.signedIn("rita@x.test", { width: 1280, height: 860 });
     await rita.waitForURL(/\/desk$/);
     const rep: Actor = {
       ...other,
-      userId: (await t.database.pool.query("select id from users where email = 'rita@x.test'")).rows[0].id,
+      userId: (await suite.t.database.pool.query("select id from users where email = 'rita@x.test'")).rows[0]
+        .id,
     };
-    const ticket = await createTicket(t.database.db, rep, await getLicense(t.database.db, tenant.id), {
+    const ticket = await createTicket(suite.db, rep, await getLicense(suite.db, tenant.id), {
       title: "Printer offline",
       description: "Second floor",
       type: "incident",
     });
-    await changeTicket(t.database.db, agent, ticket.number, { assigneeId: agent.userId });
-    await changeTicket(t.database.db, agent, ticket.number, { status: "resolved" });
-    await rita.goto(`${server.url}/desk/tickets/${ticket.number}`);
+    await changeTicket(suite.db, agent, ticket.number, { assigneeId: agent.userId });
+    await changeTicket(suite.db, agent, ticket.number, { status: "resolved" });
+    await rita.goto(`${suite.server.url}/desk/tickets/${ticket.number}`);
     await step(rita, "reject", async () => {
       await rita.getByRole("button", { name: "No, still a problem" }).click();
       const dialog = rita.getByRole("dialog");

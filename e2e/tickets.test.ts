@@ -1,103 +1,39 @@
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inTenant } from "../server/src/db/database.ts";
+import { before, describe, test } from "node:test";
 import { createGroup, listGroups, removeMember } from "../server/src/modules/access/groups.ts";
-import { insertUser } from "../server/src/modules/access/users.ts";
 import { getLicense } from "../server/src/modules/licensing/licenses.ts";
 import { createTicket } from "../server/src/modules/tickets/create-ticket.ts";
-import { makeTenant, openTestDatabase, PASSWORD, type TestDatabase } from "../server/test/helpers.ts";
-import { type ServerProcess, startServerProcess } from "../server/test/servers.ts";
+import { makeTenant } from "../server/test/helpers.ts";
+import { browserSuite, PHONE, SHOTS, shot, skip, step } from "./browser.ts";
 
-// Browser tests of the agent portal (/tickets): the real server (child process) serving the built web
-// app, driven in Debian's Chromium.
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = path.resolve(import.meta.dirname, "../test-results");
-const skip = !fs.existsSync(CHROMIUM) ? "Chromium is not installed at /usr/bin/chromium" : false;
-
+// Browser tests of the agent portal (/tickets).
 describe("browser: agent portal /tickets", { skip }, () => {
-  let t: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = browserSuite();
   let tenant: Awaited<ReturnType<typeof makeTenant>>;
-  const contexts: BrowserContext[] = [];
-
-  async function addUser(email: string, name: string, groups: string[]): Promise<string> {
-    return inTenant(t.database.db, tenant.id, (tx) =>
-      insertUser(tx, tenant.id, { email, name, password: PASSWORD, groups }),
-    );
-  }
 
   before(async () => {
-    t = await openTestDatabase();
-    server = await startServerProcess(t.env);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-    fs.mkdirSync(SHOTS, { recursive: true });
-    tenant = await makeTenant(t, { license: true });
-    await createGroup(t.database.db, tenant.id, { name: "Reporters", permissions: ["tickets:create"] });
+    tenant = await makeTenant(suite.t, { license: true });
+    await createGroup(suite.db, tenant.id, { name: "Reporters", permissions: ["tickets:create"] });
     // Agents who may work tickets but not resolve or close them.
-    await createGroup(t.database.db, tenant.id, {
+    await createGroup(suite.db, tenant.id, {
       name: "Dispatchers",
       permissions: ["tickets:manage", "tickets:create"],
     });
-    await addUser("alice@x.test", "Alice Agent", ["ITSM Agent"]);
-    await addUser("bob@x.test", "Bob Agent", ["ITSM Agent"]);
-    await addUser("rita@x.test", "Rita Reporter", ["Reporters"]);
-    await addUser("dan@x.test", "Dan Dispatcher", ["ITSM Agent", "Dispatchers"]);
+    await suite.addUser(tenant.id, "alice@x.test", "Alice Agent", ["ITSM Agent"]);
+    await suite.addUser(tenant.id, "bob@x.test", "Bob Agent", ["ITSM Agent"]);
+    await suite.addUser(tenant.id, "rita@x.test", "Rita Reporter", ["Reporters"]);
+    await suite.addUser(tenant.id, "dan@x.test", "Dan Dispatcher", ["ITSM Agent", "Dispatchers"]);
   });
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-    await t?.close();
-  });
-
-  /** A fresh browser (own cookies) signed in as `email`, at desktop size. */
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    return page;
-  }
-
-  async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /** Runs a step; on failure keeps a screenshot of what the page showed. */
-  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      await shot(page, `failed-${name}`).catch(() => {});
-      throw error;
-    }
-  }
 
   test("agents file, pick up, comment on, resolve and close a ticket; the queue updates by itself", async () => {
-    const alice = await signedIn("alice@x.test");
+    const alice = await suite.signedIn("alice@x.test");
     await step(alice, "queue-empty", async () => {
       await alice.waitForURL(/\/tickets$/);
       await alice.getByRole("heading", { name: "Tickets", level: 1 }).waitFor();
       await alice.getByText("No tickets match these filters").waitFor();
     });
-    const bob = await signedIn("bob@x.test");
+    const bob = await suite.signedIn("bob@x.test");
     await bob.waitForURL(/\/tickets$/);
     await bob.getByText("No tickets match these filters").waitFor();
 
@@ -212,7 +148,7 @@ describe("browser: agent portal /tickets", { skip }, () => {
   });
 
   test("a refused move shows the server's message and the page re-reads the ticket", async () => {
-    const dan = await signedIn("dan@x.test");
+    const dan = await suite.signedIn("dan@x.test");
     await dan.waitForURL(/\/tickets$/);
     // No live updates on this page: otherwise the change feed may re-read the ticket after the permission
     // is removed and before the click, and "Resolve" would (rightly) be gone before we can press it.
@@ -228,11 +164,11 @@ describe("browser: agent portal /tickets", { skip }, () => {
     await dan.getByRole("button", { name: "Resolve" }).waitFor();
 
     // Dan loses tickets:close (he stays a Dispatcher) while the page still offers "Resolve".
-    const groups = await listGroups(t.database.db, tenant.id);
+    const groups = await listGroups(suite.db, tenant.id);
     const agents = groups.find((g) => g.systemKey === "itsm_agent");
     const danId = agents?.members.find((m) => m.email === "dan@x.test")?.id;
     assert.ok(agents && danId);
-    await removeMember(t.database.db, tenant.id, danId, agents.id, danId);
+    await removeMember(suite.db, tenant.id, danId, agents.id, danId);
 
     await step(dan, "refused", async () => {
       await dan.getByRole("button", { name: "Resolve" }).click();
@@ -259,7 +195,7 @@ describe("browser: agent portal /tickets", { skip }, () => {
   });
 
   test("Settings → ITSM: the server's message for a bad prefix; a new prefix numbers the next tickets", async () => {
-    const admin = await signedIn(tenant.adminEmail);
+    const admin = await suite.signedIn(tenant.adminEmail);
     await admin.getByRole("link", { name: "Settings" }).click();
     await admin.getByRole("link", { name: "ITSM" }).click();
     await admin.waitForURL(/\/settings\/itsm$/);
@@ -278,7 +214,7 @@ describe("browser: agent portal /tickets", { skip }, () => {
       await admin.getByRole("button", { name: "Save" }).click();
       await admin.getByText("ITSM settings saved").waitFor();
     });
-    const alice = await signedIn("alice@x.test");
+    const alice = await suite.signedIn("alice@x.test");
     await alice.waitForURL(/\/tickets$/);
     await alice.getByRole("button", { name: "New ticket" }).click();
     const dialog = alice.getByRole("dialog", { name: "New ticket" });
@@ -289,22 +225,23 @@ describe("browser: agent portal /tickets", { skip }, () => {
   });
 
   test("the queue pages with Load more, searches, filters, and turns into cards on a phone", async () => {
-    const bobId = (await t.database.pool.query("select id from users where email = 'bob@x.test'")).rows[0].id;
+    const bobId = (await suite.t.database.pool.query("select id from users where email = 'bob@x.test'"))
+      .rows[0].id;
     const bob = {
       tenantId: tenant.id,
       userId: bobId,
       permissions: new Set(["tickets:create", "tickets:manage"]),
     };
-    const license = await getLicense(t.database.db, tenant.id);
+    const license = await getLicense(suite.db, tenant.id);
     for (let i = 1; i <= 27; i++) {
-      await createTicket(t.database.db, bob, license, {
+      await createTicket(suite.db, bob, license, {
         title: `Batch request ${i}`,
         description: "Imported",
         type: "service_request",
         priority: i % 9 === 0 ? "critical" : "low",
       });
     }
-    const alice = await signedIn("alice@x.test");
+    const alice = await suite.signedIn("alice@x.test");
     await alice.waitForURL(/\/tickets$/);
     await step(alice, "load-more", async () => {
       await alice.getByLabel("Search").fill("batch");
@@ -321,13 +258,7 @@ describe("browser: agent portal /tickets", { skip }, () => {
       await alice.getByText("No tickets match these filters").waitFor();
       await shot(alice, "tickets-queue-empty");
     });
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
-    contexts.push(phone);
-    const page = await phone.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Email").fill("bob@x.test");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    const page = await suite.signedIn("bob@x.test", PHONE);
     await page.waitForURL(/\/tickets$/);
     await page.getByRole("link", { name: "Batch request 27" }).waitFor();
     assert.equal(await page.getByRole("table").count(), 0);
