@@ -92,19 +92,21 @@ describe("browser: agent portal /tickets", { skip }, () => {
     // An internal note (the default), then an explicit reply to the reporter.
     await step(alice, "comments", async () => {
       const box = alice.getByRole("form", { name: "New note or reply" });
-      assert.equal(await box.getByRole("radio", { name: "Internal note" }).isChecked(), true);
+      await box.getByRole("radio", { name: "Internal note", checked: true }).waitFor({ state: "attached" });
       await box.getByLabel("Comment").fill("Toner code 42 — order from the usual supplier.");
       await box.getByRole("button", { name: "Add internal note" }).click();
       await alice.locator('article[data-visibility="internal"]', { hasText: "Toner code 42" }).waitFor();
       await box.getByText("Reply to reporter").click();
-      assert.equal(await box.getByRole("radio", { name: "Reply to reporter" }).isChecked(), true);
+      await box
+        .getByRole("radio", { name: "Reply to reporter", checked: true })
+        .waitFor({ state: "attached" });
       await box.getByLabel("Comment").fill("We ordered a new toner.\nIt arrives tomorrow.");
       await box.getByRole("button", { name: "Send reply to reporter" }).click();
       await alice
         .locator('article[data-visibility="external"]', { hasText: "It arrives tomorrow." })
         .waitFor();
       // Back on the safe default after sending.
-      assert.equal(await box.getByRole("radio", { name: "Internal note" }).isChecked(), true);
+      await box.getByRole("radio", { name: "Internal note", checked: true }).waitFor({ state: "attached" });
     });
     const note = alice.locator('article[data-visibility="internal"]');
     const reply = alice.locator('article[data-visibility="external"]');
