@@ -15,9 +15,9 @@ import { useDebouncedValue, useDisclosure, useMediaQuery } from "@mantine/hooks"
 import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { StatusBadge } from "../tickets/common/Badges.tsx";
-import { formatDateTime, formatRelative } from "../tickets/common/format.ts";
 import { PlusIcon, SearchIcon } from "../tickets/common/icons.tsx";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
+import { RelativeTime } from "../tickets/common/RelativeTime.tsx";
 import type { Ticket } from "../tickets/types.ts";
 import { EmptyList } from "../ui/EmptyList.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
@@ -30,14 +30,6 @@ const STATES: { value: DeskState; label: string }[] = [
   { value: "done", label: "Done" },
   { value: "all", label: "All" },
 ];
-
-function LastUpdate({ iso }: { iso: string }) {
-  return (
-    <Text component="time" dateTime={iso} title={formatDateTime(iso)} size="sm" c="dimmed">
-      {formatRelative(iso)}
-    </Text>
-  );
-}
 
 function MyTicketsTable({ tickets }: { tickets: Ticket[] }) {
   return (
@@ -72,7 +64,7 @@ function MyTicketsTable({ tickets }: { tickets: Ticket[] }) {
                 <StatusBadge status={ticket.status} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <LastUpdate iso={ticket.updated_at} />
+                <RelativeTime iso={ticket.updated_at} size="sm" />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -115,7 +107,7 @@ function MyTicketCards({ tickets }: { tickets: Ticket[] }) {
               <Text size="sm" c="dimmed">
                 {TYPE_LABEL[ticket.type]} · updated
               </Text>
-              <LastUpdate iso={ticket.updated_at} />
+              <RelativeTime iso={ticket.updated_at} size="sm" />
             </Group>
           </Paper>
         </li>

@@ -1,22 +1,24 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useDocumentTitle } from "@mantine/hooks";
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { useState } from "react";
+import { useParams } from "react-router";
 import { api } from "../api/client.ts";
-import { errorMessage, fieldErrors, isApiError } from "../api/errors.ts";
-import { NotFoundPage } from "../shell/NotFoundPage.tsx";
+import { errorMessage, fieldErrors } from "../api/errors.ts";
 import { StatusBadge } from "../tickets/common/Badges.tsx";
 import { readableAlert, readableErrors } from "../tickets/common/contrast.ts";
 import { formatDateTime } from "../tickets/common/format.ts";
-import { ArrowLeftIcon, CheckIcon } from "../tickets/common/icons.tsx";
+import { CheckIcon } from "../tickets/common/icons.tsx";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
 import { notifyFailure } from "../tickets/common/notify.ts";
-import { PlainText } from "../tickets/common/PlainText.tsx";
-import { TicketTimeline } from "../tickets/common/Timeline.tsx";
+import {
+  BackLink,
+  DescriptionSection,
+  LoadedTicket,
+  TimelineSection,
+  useTicketPage,
+} from "../tickets/common/TicketPageParts.tsx";
 import { isFinal, type Status, type Ticket } from "../tickets/types.ts";
 import { AppModal } from "../ui/Dialogs.tsx";
-import { QueryStatus } from "../ui/QueryStatus.tsx";
 import { useDeskComments, useDeskHistory, useDeskTicket, useRefreshDesk } from "./queries.ts";
 
 /** What each status means for the person waiting. */
@@ -206,27 +208,14 @@ function DeskCommentBox({ ticket }: { ticket: Ticket }) {
 }
 
 function DeskTicketView({ ticket }: { ticket: Ticket }) {
-  const location = useLocation();
   const comments = useDeskComments(ticket.number, true);
   const history = useDeskHistory(ticket.number, true);
-  const navigate = useNavigate();
-  // "TKT-000042 created" is said once: not again after a reload or on coming back.
-  const [created] = useState(
-    () => (location.state as { created?: string } | null)?.created === ticket.number,
-  );
-  useEffect(() => {
-    if (created) navigate(location.pathname, { replace: true, state: null });
-  }, [created, navigate, location.pathname]);
+  const { created } = useTicketPage(ticket);
   const final = isFinal(ticket.status);
-  useDocumentTitle(`${ticket.number} ${ticket.title} · Uslimato`);
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/desk" size="sm" style={{ alignSelf: "flex-start" }}>
-        <Group gap={4} component="span">
-          <ArrowLeftIcon size={14} /> My tickets
-        </Group>
-      </Anchor>
+      <BackLink to="/desk">My tickets</BackLink>
       {created ? (
         <Alert
           color="green"
@@ -248,39 +237,16 @@ function DeskTicketView({ ticket }: { ticket: Ticket }) {
       </Stack>
       <StatusPanel ticket={ticket} />
       {ticket.status === "resolved" ? <ResolutionQuestion ticket={ticket} /> : null}
-      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="desk-description">
-        <Title order={2} fz="h5" id="desk-description" mb="xs">
-          Description
-        </Title>
-        {ticket.description.trim() ? (
-          <PlainText text={ticket.description} size="sm" />
-        ) : (
-          <Text size="sm" c="dimmed">
-            No description.
-          </Text>
-        )}
-      </Paper>
-      <Stack gap="sm" component="section" aria-labelledby="desk-history">
-        <Title order={2} fz="h4" id="desk-history">
-          Updates
-        </Title>
-        {comments.data && history.data ? (
-          <TicketTimeline
-            comments={comments.data}
-            history={history.data}
-            reporterId={ticket.reporter.id}
-            audience="reporter"
-          />
-        ) : (
-          <QueryStatus
-            error={comments.error ?? history.error}
-            onRetry={() => {
-              void comments.refetch();
-              void history.refetch();
-            }}
-            label="the history"
-          />
-        )}
+      <DescriptionSection ticket={ticket} headingId="desk-description" />
+      <TimelineSection
+        ticket={ticket}
+        title="Updates"
+        headingId="desk-history"
+        comments={comments}
+        history={history}
+        audience="reporter"
+        label="the history"
+      >
         {final ? (
           <Alert color="gray" styles={readableAlert("gray")} variant="light" title="This ticket is closed">
             No further comments are possible. If the problem comes back, report it with a new ticket.
@@ -288,7 +254,7 @@ function DeskTicketView({ ticket }: { ticket: Ticket }) {
         ) : (
           <DeskCommentBox ticket={ticket} />
         )}
-      </Stack>
+      </TimelineSection>
     </Stack>
   );
 }
@@ -297,7 +263,9 @@ function DeskTicketView({ ticket }: { ticket: Ticket }) {
 export function DeskTicketPage() {
   const { number = "" } = useParams();
   const ticket = useDeskTicket(number);
-  if (ticket.data) return <DeskTicketView ticket={ticket.data} />;
-  if (isApiError(ticket.error, 404)) return <NotFoundPage home="/desk" />;
-  return <QueryStatus error={ticket.error} onRetry={() => void ticket.refetch()} label="the ticket" />;
+  return (
+    <LoadedTicket query={ticket} home="/desk">
+      {(loaded) => <DeskTicketView ticket={loaded} />}
+    </LoadedTicket>
+  );
 }

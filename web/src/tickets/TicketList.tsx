@@ -2,17 +2,9 @@ import { Anchor, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Link, useNavigate } from "react-router";
 import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
-import { formatDateTime, formatRelative } from "./common/format.ts";
 import { TYPE_LABEL } from "./common/labels.ts";
+import { RelativeTime } from "./common/RelativeTime.tsx";
 import type { Ticket } from "./types.ts";
-
-function Updated({ iso }: { iso: string }) {
-  return (
-    <Text component="time" dateTime={iso} title={formatDateTime(iso)} size="sm" c="dimmed">
-      {formatRelative(iso)}
-    </Text>
-  );
-}
 
 function Unassigned() {
   return (
@@ -50,7 +42,7 @@ function TicketCards({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t: Ticke
               <Text size="sm" c="dimmed">
                 Updated
               </Text>
-              <Updated iso={ticket.updated_at} />
+              <RelativeTime iso={ticket.updated_at} size="sm" />
             </Group>
           </Paper>
         </li>
@@ -116,7 +108,7 @@ export function TicketTable({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t
                   {ticket.assignee ? <Text size="sm">{ticket.assignee.name}</Text> : <Unassigned />}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Updated iso={ticket.updated_at} />
+                  <RelativeTime iso={ticket.updated_at} size="sm" />
                 </Table.Td>
               </Table.Tr>
             ))}

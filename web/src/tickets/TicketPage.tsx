@@ -1,19 +1,21 @@
-import { Alert, Anchor, Button, Grid, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
-import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
-import { type ReactNode, useEffect, useState } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
-import { isApiError } from "../api/errors.ts";
+import { Alert, Button, Grid, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useParams } from "react-router";
 import { useCurrentSession } from "../auth/SessionContext.ts";
-import { NotFoundPage } from "../shell/NotFoundPage.tsx";
-import { QueryStatus } from "../ui/QueryStatus.tsx";
 import { CommentBox } from "./CommentBox.tsx";
 import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
 import { readableAlert } from "./common/contrast.ts";
 import { formatDateTime } from "./common/format.ts";
-import { ArrowLeftIcon, CheckIcon } from "./common/icons.tsx";
+import { CheckIcon } from "./common/icons.tsx";
 import { PRIORITY_LABEL, STATUS_LABEL, TYPE_LABEL } from "./common/labels.ts";
-import { PlainText } from "./common/PlainText.tsx";
-import { TicketTimeline } from "./common/Timeline.tsx";
+import {
+  BackLink,
+  DescriptionSection,
+  LoadedTicket,
+  TimelineSection,
+  useTicketPage,
+} from "./common/TicketPageParts.tsx";
 import { useChangeTicket } from "./mutations.ts";
 import { useAgents, useComments, useHistory, useTicket } from "./queries.ts";
 import { CancelTicketModal, EditTicketModal } from "./TicketDialogs.tsx";
@@ -260,27 +262,14 @@ function ClosedNotice({ ticket }: { ticket: AgentTicket }) {
 }
 
 function TicketView({ ticket }: { ticket: AgentTicket }) {
-  const location = useLocation();
   const comments = useComments(ticket.number);
   const history = useHistory(ticket.number);
   const final = isFinal(ticket.status);
-  const navigate = useNavigate();
-  // "TKT-000042 created" is said once: not again after a reload or on coming back.
-  const [created] = useState(
-    () => (location.state as { created?: string } | null)?.created === ticket.number,
-  );
-  useEffect(() => {
-    if (created) navigate(location.pathname, { replace: true, state: null });
-  }, [created, navigate, location.pathname]);
-  useDocumentTitle(`${ticket.number} ${ticket.title} · Uslimato`);
+  const { created } = useTicketPage(ticket);
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/tickets" size="sm" style={{ alignSelf: "flex-start" }}>
-        <Group gap={4} component="span">
-          <ArrowLeftIcon size={14} /> Back to the queue
-        </Group>
-      </Anchor>
+      <BackLink to="/tickets">Back to the queue</BackLink>
       <Stack gap={6}>
         <Title order={1} fz="h2" style={{ overflowWrap: "anywhere" }}>
           <Text span inherit c="dimmed" ff="monospace" fz="0.8em" mr="xs">
@@ -305,41 +294,18 @@ function TicketView({ ticket }: { ticket: AgentTicket }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="lg">
-            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="ticket-description">
-              <Title order={2} fz="h5" id="ticket-description" mb="xs">
-                Description
-              </Title>
-              {ticket.description.trim() ? (
-                <PlainText text={ticket.description} size="sm" />
-              ) : (
-                <Text size="sm" c="dimmed">
-                  No description.
-                </Text>
-              )}
-            </Paper>
-            <Stack gap="sm" component="section" aria-labelledby="ticket-activity">
-              <Title order={2} fz="h4" id="ticket-activity">
-                Activity
-              </Title>
-              {comments.data && history.data ? (
-                <TicketTimeline
-                  comments={comments.data}
-                  history={history.data}
-                  reporterId={ticket.reporter.id}
-                  audience="agent"
-                />
-              ) : (
-                <QueryStatus
-                  error={comments.error ?? history.error}
-                  onRetry={() => {
-                    void comments.refetch();
-                    void history.refetch();
-                  }}
-                  label="the activity"
-                />
-              )}
+            <DescriptionSection ticket={ticket} headingId="ticket-description" />
+            <TimelineSection
+              ticket={ticket}
+              title="Activity"
+              headingId="ticket-activity"
+              comments={comments}
+              history={history}
+              audience="agent"
+              label="the activity"
+            >
               {final ? null : <CommentBox ticket={ticket} />}
-            </Stack>
+            </TimelineSection>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
@@ -357,7 +323,9 @@ function TicketView({ ticket }: { ticket: AgentTicket }) {
 export function TicketPage() {
   const { number = "" } = useParams();
   const ticket = useTicket(number);
-  if (ticket.data) return <TicketView ticket={ticket.data} />;
-  if (isApiError(ticket.error, 404)) return <NotFoundPage home="/tickets" />;
-  return <QueryStatus error={ticket.error} onRetry={() => void ticket.refetch()} label="the ticket" />;
+  return (
+    <LoadedTicket query={ticket} home="/tickets">
+      {(loaded) => <TicketView ticket={loaded} />}
+    </LoadedTicket>
+  );
 }

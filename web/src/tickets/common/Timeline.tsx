@@ -1,9 +1,9 @@
 import { Badge, Box, Group, Paper, Stack, Text } from "@mantine/core";
 import type { Comment, HistoryEntry } from "../types.ts";
-import { formatDateTime, formatRelative } from "./format.ts";
 import { DotIcon, LockIcon, ReplyIcon, UserIcon } from "./icons.tsx";
 import { describeHistory } from "./labels.ts";
 import { PlainText } from "./PlainText.tsx";
+import { RelativeTime } from "./RelativeTime.tsx";
 
 type Item =
   | { kind: "comment"; at: number; order: number; comment: Comment }
@@ -28,16 +28,17 @@ export function mergeTimeline(comments: Comment[], history: HistoryEntry[]): Ite
   return items.sort((a, b) => a.at - b.at || a.order - b.order);
 }
 
-function When({ iso }: { iso: string }) {
-  return (
-    <Text component="time" dateTime={iso} size="xs" c="dimmed" title={formatDateTime(iso)}>
-      {formatRelative(iso)}
-    </Text>
-  );
-}
+/** Who reads the timeline: an agent, or the reporter in the desk portal (who never sees internal notes). */
+export type Audience = "agent" | "reporter";
+
+/** What an external comment is called, by who wrote it (the reporter or the service desk) and who reads. */
+const EXTERNAL_LABEL: Record<Audience, { reporter: string; desk: string }> = {
+  agent: { reporter: "From reporter", desk: "Reply to reporter" },
+  reporter: { reporter: "You wrote", desk: "Service desk" },
+};
 
 /** How a comment is labelled, for agents: internal notes and replies never look alike. */
-function commentKind(comment: Comment, reporterId: string, audience: "agent" | "reporter") {
+function commentKind(comment: Comment, reporterId: string, audience: Audience) {
   if (comment.visibility === "internal") {
     return {
       label: "Internal note",
@@ -46,21 +47,11 @@ function commentKind(comment: Comment, reporterId: string, audience: "agent" | "
       icon: <LockIcon size={14} />,
     };
   }
-  const byReporter = comment.author?.id === reporterId;
-  if (audience === "reporter") {
-    return byReporter
-      ? { label: "You wrote", color: "gray", bg: "var(--mantine-color-body)", icon: <UserIcon size={14} /> }
-      : {
-          label: "Service desk",
-          color: "blue",
-          bg: "var(--mantine-color-blue-0)",
-          icon: <ReplyIcon size={14} />,
-        };
-  }
-  return byReporter
-    ? { label: "From reporter", color: "gray", bg: "var(--mantine-color-body)", icon: <UserIcon size={14} /> }
+  const labels = EXTERNAL_LABEL[audience];
+  return comment.author?.id === reporterId
+    ? { label: labels.reporter, color: "gray", bg: "var(--mantine-color-body)", icon: <UserIcon size={14} /> }
     : {
-        label: "Reply to reporter",
+        label: labels.desk,
         color: "blue",
         bg: "var(--mantine-color-blue-0)",
         icon: <ReplyIcon size={14} />,
@@ -74,7 +65,7 @@ function CommentCard({
 }: {
   comment: Comment;
   reporterId: string;
-  audience: "agent" | "reporter";
+  audience: Audience;
 }) {
   const kind = commentKind(comment, reporterId, audience);
   const internal = comment.visibility === "internal";
@@ -109,7 +100,7 @@ function CommentCard({
             {kind.label}
           </Badge>
         </Group>
-        <When iso={comment.created_at} />
+        <RelativeTime iso={comment.created_at} size="xs" />
       </Group>
       <PlainText text={comment.body} size="sm" />
     </Paper>
@@ -128,7 +119,7 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
           {" "}
           · {entry.actor?.name ?? "System"} ·{" "}
         </Text>
-        <When iso={entry.created_at} />
+        <RelativeTime iso={entry.created_at} size="xs" />
       </Text>
     </Group>
   );
@@ -143,7 +134,7 @@ export function TicketTimeline({
   comments: Comment[];
   history: HistoryEntry[];
   reporterId: string;
-  audience: "agent" | "reporter";
+  audience: Audience;
 }) {
   const items = mergeTimeline(comments, history);
   if (items.length === 0) {
