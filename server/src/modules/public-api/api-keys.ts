@@ -31,7 +31,7 @@ export interface ApiKeyView {
   expires_at: Date | null;
   last_used_at: Date | null;
   revoked_at: Date | null;
-  /** What the owner's current permissions mean for this key (see scopes.ts). */
+  /** What the key's scopes let it do, in plain words (see scopes.ts). */
   notes: string[];
   usage: { today: UsageCounts; last_30_days: UsageCounts };
 }
@@ -103,7 +103,7 @@ export async function createApiKey(
   return { key, secret: `${KEY_PREFIX}${tenantId}_${secret}` };
 }
 
-/** Every key of the tenant (or one), newest first, with its owner's notes and its usage. */
+/** Every key of the tenant (or one), newest first, with notes on what it can do and its usage. */
 export async function listApiKeys(db: Db, tenantId: string, onlyId?: string): Promise<ApiKeyView[]> {
   return inTenant(db, tenantId, async (tx) => {
     const rows = await sql<{
@@ -114,7 +114,6 @@ export async function listApiKeys(db: Db, tenantId: string, onlyId?: string): Pr
       owner_id: string;
       owner_name: string;
       owner_email: string;
-      owner_permissions: string[];
       created_at: Date;
       expires_at: Date | null;
       last_used_at: Date | null;
@@ -124,9 +123,6 @@ export async function listApiKeys(db: Db, tenantId: string, onlyId?: string): Pr
       month: UsageCounts | null;
     }>`
       select k.id, k.name, k.secret_hint, k.scopes, k.owner_id, u.name as owner_name, u.email as owner_email,
-        array(select distinct gp.permission from group_members gm
-              join group_permissions gp on gp.tenant_id = gm.tenant_id and gp.group_id = gm.group_id
-              where gm.tenant_id = k.tenant_id and gm.user_id = k.owner_id) as owner_permissions,
         k.created_at, k.expires_at, k.last_used_at, k.revoked_at,
         coalesce(k.expires_at <= now(), false) as expired,
         (select json_build_object('requests', d.requests, 'status_2xx', d.status_2xx,
@@ -154,7 +150,7 @@ export async function listApiKeys(db: Db, tenantId: string, onlyId?: string): Pr
       expires_at: r.expires_at,
       last_used_at: r.last_used_at,
       revoked_at: r.revoked_at,
-      notes: scopeNotes(r.scopes, new Set(r.owner_permissions)),
+      notes: scopeNotes(r.scopes),
       usage: { today: numbers(r.today), last_30_days: numbers(r.month) },
     }));
   });
@@ -193,7 +189,6 @@ export interface ApiKeyContext {
   tenantId: string;
   ownerId: string;
   scopes: readonly string[];
-  ownerPermissions: ReadonlySet<string>;
   license: { active: boolean; flags: readonly string[] } | null;
   /** Requests per minute for this key (the tenant's license, else the default). */
   rateLimit: number;
@@ -206,9 +201,6 @@ export const DEFAULT_RATE_LIMIT = 600;
 const LOOKUP_SQL = `
   select k.id, k.scopes, k.owner_id, u.active as owner_active, k.revoked_at is not null as revoked,
     coalesce(k.expires_at <= now(), false) as expired,
-    array(select distinct gp.permission from group_members gm
-          join group_permissions gp on gp.tenant_id = gm.tenant_id and gp.group_id = gm.group_id
-          where gm.tenant_id = k.tenant_id and gm.user_id = k.owner_id) as permissions,
     l.active as license_active, l.flags, l.api_rate_limit
   from api_keys k
   join users u on u.tenant_id = k.tenant_id and u.id = k.owner_id
@@ -218,8 +210,8 @@ const LOOKUP_SQL = `
 /**
  * Resolve `Authorization: Bearer usk_…` in one round trip, on the owner connection (no row-level
  * security transaction, which would cost two more round trips on every API request) and scoped by
- * the tenant the key names, explicitly in every join. Reads the owner's permissions and the license
- * fresh, so a removed permission or a revoked key counts from the very next request.
+ * the tenant the key names, explicitly in every join. Reads the key, its owner's status and the license
+ * fresh, so a revoked key or a deactivated owner counts from the very next request.
  *
  * `prepared` (PostgreSQL): a named prepared statement, planned once per connection — the planning was
  * most of this query's cost. (Behind pgbouncer in transaction mode this needs pgbouncer ≥ 1.21 with
@@ -243,7 +235,6 @@ export async function unsafeResolveApiKey(
     owner_active: boolean;
     revoked: boolean;
     expired: boolean;
-    permissions: string[];
     license_active: boolean | null;
     flags: string[] | null;
     api_rate_limit: number | null;
@@ -264,7 +255,6 @@ export async function unsafeResolveApiKey(
       tenantId: parsed.tenantId,
       ownerId: row.owner_id,
       scopes: row.scopes,
-      ownerPermissions: new Set(row.permissions),
       license: row.license_active === null ? null : { active: row.license_active, flags: row.flags ?? [] },
       rateLimit: row.api_rate_limit ?? DEFAULT_RATE_LIMIT,
     },

@@ -59,7 +59,7 @@ export class ApiKeyGate implements ApiKeyAuthenticator {
         tenantId: key.tenantId,
         userId: key.ownerId,
         scopes: key.scopes,
-        permissions: keyPermissions(key.scopes, key.ownerPermissions),
+        permissions: keyPermissions(key.scopes),
         license: key.license,
       };
     }

@@ -1,16 +1,18 @@
 import type { Permission } from "../access/permissions.ts";
 
 /**
- * API key scopes and how they meet the owner's permissions (pure; docs/public-api.md explains it).
+ * API key scopes and what they let a key do (pure; docs/public-api.md explains it).
  *
- * A key acts as its owner. A route first needs its scope (else 403 naming the scope); then the ticket
- * services see the owner's *current* permissions, cut down to those the key's scopes can use. So a key
- * never does more than its owner may do right now, nor more than its scopes allow:
- *  - `tickets:read`  lets the GET routes use `tickets:manage` for *visibility* only: an agent owner's
- *    key sees every ticket of the tenant and internal comments (the service desk's view); a non-agent
- *    owner's key sees only the tickets that owner reported, and their external comments.
- *  - `tickets:write` lets POST/PATCH use the owner's `tickets:create`, `tickets:manage`, `tickets:close`
- *    through the same state machine and permission table as the web app.
+ * Public API keys act for the tenant's service desk (product.md §2): the key's scopes, not its owner's
+ * groups, decide what it may do, and they map onto the same permissions — and so the same state machine
+ * and permission table — as a person in the web app:
+ *  - `tickets:read`  → the GET routes, with the service desk's view: every ticket of the tenant and
+ *    internal comments, each marked with its visibility;
+ *  - `tickets:write` → POST/PATCH as an agent that may also close: tickets:create, tickets:manage,
+ *    tickets:close.
+ * The owner is the accountable person: the default reporter, the actor in the history of every change
+ * the key makes, and a deactivated owner's key stops working. A key is not a user, so it takes no
+ * agent seat; creating keys needs settings:manage.
  */
 export const API_SCOPES = ["tickets:read", "tickets:write", "assets:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -19,51 +21,31 @@ export function isApiScope(value: string): value is ApiScope {
   return (API_SCOPES as readonly string[]).includes(value);
 }
 
-/** The owner permissions each scope may put to use. */
+/** The permissions each scope gives a request made with the key. */
 export const SCOPE_PERMISSIONS: Readonly<Record<ApiScope, readonly Permission[]>> = {
   "tickets:read": ["tickets:manage"],
   "tickets:write": ["tickets:create", "tickets:manage", "tickets:close"],
   "assets:read": ["assets:read"],
 };
 
-/** What a request made with this key may do: owner's permissions ∩ what the scopes can use. */
-export function keyPermissions(
-  scopes: readonly string[],
-  ownerPermissions: ReadonlySet<string>,
-): Set<string> {
+/** What a request made with a key of these scopes may do. Unknown scopes give nothing. */
+export function keyPermissions(scopes: readonly string[]): Set<string> {
   const usable = new Set<string>();
   for (const scope of scopes) {
-    if (!isApiScope(scope)) continue;
-    for (const p of SCOPE_PERMISSIONS[scope]) if (ownerPermissions.has(p)) usable.add(p);
+    if (isApiScope(scope)) for (const p of SCOPE_PERMISSIONS[scope]) usable.add(p);
   }
   return usable;
 }
 
-/**
- * Plain-words notes on what a key with these scopes can do given its owner's permissions: shown when
- * the key is created (CLI, Settings → API keys) and in the key list, so a key that would be refused
- * everything does not come as a surprise.
- */
-export function scopeNotes(scopes: readonly string[], ownerPermissions: ReadonlySet<string>): string[] {
-  const notes: string[] = [];
-  const has = (p: string) => ownerPermissions.has(p);
-  if (scopes.includes("tickets:read") && !has("tickets:manage")) {
-    notes.push(
-      "The owner is not an agent (tickets:manage): the key sees only tickets the owner reported, without internal comments.",
-    );
-  }
-  if (scopes.includes("tickets:write")) {
-    const missing = (["tickets:create", "tickets:manage", "tickets:close"] as const).filter((p) => !has(p));
-    if (missing.length === 3) {
-      notes.push(
-        'The owner holds none of the ticket permissions: the key cannot create or change tickets until the owner is in a group such as "ITSM Agent".',
-      );
-    } else if (missing.length > 0) {
-      notes.push(`The owner lacks ${missing.join(" and ")}: the key cannot do what needs it.`);
-    }
-  }
-  if (scopes.includes("assets:read") && !has("assets:read")) {
-    notes.push("The owner lacks assets:read: the key cannot read assets.");
-  }
-  return notes;
+const SCOPE_NOTES: Readonly<Record<ApiScope, string>> = {
+  "tickets:read":
+    "Reads every ticket of the workspace, internal notes included (each marked internal or external).",
+  "tickets:write":
+    "Creates, assigns, comments on and changes the status of any ticket, as an agent who may also close.",
+  "assets:read": "Reads assets.",
+};
+
+/** Plain-words notes on what a key with these scopes can do: shown when it is created and in the list. */
+export function scopeNotes(scopes: readonly string[]): string[] {
+  return API_SCOPES.filter((s) => scopes.includes(s)).map((s) => SCOPE_NOTES[s]);
 }
