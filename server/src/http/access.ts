@@ -127,7 +127,7 @@ export function registerAccessGuard(
       }
       return;
     }
-    const user = await resolveSession(database.db, request.cookies[SESSION_COOKIE]);
+    const user = await resolveSession(database, request.cookies[SESSION_COOKIE]);
     if (!user) throw new AppError("unauthenticated", "Sign in first.");
     checkCsrf(request, user.csrfToken);
     request.user = user;

@@ -46,7 +46,7 @@ export function authRoutes({ config, database }: AppDeps) {
       async (request, reply) => {
         const { cookie } = await signIn(database.db, request.body, request.ip);
         setCookie(reply, cookie, SESSION_DAYS * 86_400);
-        const user = await resolveSession(database.db, cookie);
+        const user = await resolveSession(database, cookie);
         if (!user) throw new Error("session vanished right after sign-in");
         return sessionView(user);
       },
