@@ -18,7 +18,7 @@ import {
   useTicketPage,
 } from "../tickets/common/TicketPageParts.tsx";
 import { isFinal, type Status, type Ticket } from "../tickets/types.ts";
-import { AppModal } from "../ui/Dialogs.tsx";
+import { FormActions, FormModal } from "../ui/FormModal.tsx";
 import { useDeskComments, useDeskHistory, useDeskTicket, useRefreshDesk } from "./queries.ts";
 
 /** What each status means for the person waiting. */
@@ -112,42 +112,38 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
           No, still a problem
         </Button>
       </Group>
-      <AppModal opened={rejecting} onClose={() => setRejecting(false)} title="Still a problem?" centered>
-        <form
-          style={readableErrors}
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!comment.trim()) return setError("Tell the service desk what is still not working");
-            reject.mutate(comment);
+      <FormModal
+        opened={rejecting}
+        onClose={() => setRejecting(false)}
+        title="Still a problem?"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!comment.trim()) return setError("Tell the service desk what is still not working");
+          reject.mutate(comment);
+        }}
+        readable
+      >
+        <Textarea
+          label="What is still not working?"
+          description="The service desk reads this and reopens your ticket."
+          required
+          autosize
+          minRows={3}
+          data-autofocus
+          value={comment}
+          error={error}
+          onChange={(event) => {
+            setComment(event.currentTarget.value);
+            setError(null);
           }}
-        >
-          <Stack gap="md">
-            <Textarea
-              label="What is still not working?"
-              description="The service desk reads this and reopens your ticket."
-              required
-              autosize
-              minRows={3}
-              data-autofocus
-              value={comment}
-              error={error}
-              onChange={(event) => {
-                setComment(event.currentTarget.value);
-                setError(null);
-              }}
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={() => setRejecting(false)}>
-                Back
-              </Button>
-              <Button type="submit" loading={reject.isPending}>
-                Reopen the ticket
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
+        />
+        <FormActions
+          onCancel={() => setRejecting(false)}
+          cancelLabel="Back"
+          submitLabel="Reopen the ticket"
+          loading={reject.isPending}
+        />
+      </FormModal>
     </Paper>
   );
 }

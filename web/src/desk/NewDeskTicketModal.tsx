@@ -1,14 +1,11 @@
-import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../api/client.ts";
-import { errorMessage, fieldErrors } from "../api/errors.ts";
-import { readableAlert, readableErrors } from "../tickets/common/contrast.ts";
-import { TYPE_LABEL } from "../tickets/common/labels.ts";
-import { TICKET_TYPES, type Ticket, type TicketType } from "../tickets/types.ts";
-import { AppModal } from "../ui/Dialogs.tsx";
+import { chooseType, enterTitle, TicketTypeSelect } from "../tickets/common/TicketFields.tsx";
+import type { Ticket, TicketType } from "../tickets/types.ts";
+import { FormActions, FormModal, useModalForm } from "../ui/FormModal.tsx";
 import { useRefreshDesk } from "./queries.ts";
 
 interface Values {
@@ -26,21 +23,19 @@ const TYPE_HELP: Record<TicketType, string> = {
 export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const refresh = useRefreshDesk();
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { title: "", description: "", type: "" },
     validate: {
-      title: (v) => (v.trim() ? null : "Enter a title"),
+      title: enterTitle,
       description: (v) => (v.trim() ? null : "Describe the issue or request"),
-      type: (v) => (v ? null : "Choose a type"),
+      type: chooseType,
     },
   });
-
-  const close = () => {
-    form.reset();
-    setFailure(null);
-    onClose();
-  };
+  const { failure, close, fail } = useModalForm({
+    form,
+    labels: { title: "Title", description: "Description", type: "Type" },
+    onClose,
+  });
 
   const create = useMutation({
     mutationFn: (values: Values) =>
@@ -54,59 +49,41 @@ export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClo
       close();
       navigate(`/desk/tickets/${ticket.number}`, { state: { created: ticket.number } });
     },
-    onError: (error) => {
-      const errors = fieldErrors(error, { title: "Title", description: "Description", type: "Type" });
-      form.setErrors(errors);
-      setFailure(Object.keys(errors).length > 0 ? null : errorMessage(error));
-    },
+    onError: fail,
   });
 
   return (
-    <AppModal opened={opened} onClose={close} title="New ticket" size="lg" centered>
-      <form style={readableErrors} onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
-        <Stack gap="md">
-          {failure ? (
-            <Alert color="red" styles={readableAlert("red")} title="Could not create the ticket" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
-          <TextInput
-            label="Title"
-            description="A short summary, e.g. “Laptop does not start”."
-            required
-            maxLength={200}
-            data-autofocus
-            {...form.getInputProps("title")}
-          />
-          <Textarea
-            label="Description"
-            description="What happened, what you expected, since when."
-            required
-            autosize
-            minRows={4}
-            maxRows={12}
-            {...form.getInputProps("description")}
-          />
-          <NativeSelect
-            label="Type"
-            description={form.values.type ? TYPE_HELP[form.values.type] : "Incident or service request."}
-            required
-            data={[
-              { value: "", label: "Choose…", disabled: true },
-              ...TICKET_TYPES.map((t) => ({ value: t, label: TYPE_LABEL[t] })),
-            ]}
-            {...form.getInputProps("type")}
-          />
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create ticket
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title="New ticket"
+      size="lg"
+      onSubmit={form.onSubmit((values) => create.mutate(values))}
+      failure={{ title: "Could not create the ticket", message: failure }}
+      readable
+    >
+      <TextInput
+        label="Title"
+        description="A short summary, e.g. “Laptop does not start”."
+        required
+        maxLength={200}
+        data-autofocus
+        {...form.getInputProps("title")}
+      />
+      <Textarea
+        label="Description"
+        description="What happened, what you expected, since when."
+        required
+        autosize
+        minRows={4}
+        maxRows={12}
+        {...form.getInputProps("description")}
+      />
+      <TicketTypeSelect
+        description={form.values.type ? TYPE_HELP[form.values.type] : "Incident or service request."}
+        {...form.getInputProps("type")}
+      />
+      <FormActions onCancel={close} submitLabel="Create ticket" loading={create.isPending} mt="xs" />
+    </FormModal>
   );
 }

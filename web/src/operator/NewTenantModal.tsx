@@ -1,10 +1,8 @@
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { api } from "../api/client.ts";
-import { errorMessage, fieldErrors } from "../api/errors.ts";
-import { AppModal } from "../ui/Dialogs.tsx";
+import { FormActions, FormModal, useModalForm } from "../ui/FormModal.tsx";
 import { notifySuccess } from "../ui/notify.ts";
 import { PasswordField } from "../ui/PasswordField.tsx";
 import { useRefreshConsole } from "./queries.ts";
@@ -30,7 +28,6 @@ const SLUG = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
 export function NewTenantModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const refresh = useRefreshConsole();
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<NewTenantValues>({
     initialValues: { slug: "", name: "", adminEmail: "", adminName: "", adminPassword: "" },
     validate: {
@@ -40,12 +37,7 @@ export function NewTenantModal({ opened, onClose }: { opened: boolean; onClose: 
       adminPassword: (v) => (v ? null : "Enter a password"),
     },
   });
-
-  const close = () => {
-    form.reset();
-    setFailure(null);
-    onClose();
-  };
+  const { failure, close, fail } = useModalForm({ form, labels: LABELS, onClose });
 
   const create = useMutation({
     mutationFn: (v: NewTenantValues) =>
@@ -60,64 +52,47 @@ export function NewTenantModal({ opened, onClose }: { opened: boolean; onClose: 
       notifySuccess(`${tenant.name} (${tenant.slug}) is ready.`, "Tenant created");
       close();
     },
-    onError: (error) => {
-      const errors = fieldErrors(error, LABELS);
-      form.setErrors(errors);
-      setFailure(Object.keys(errors).length > 0 ? null : errorMessage(error));
-    },
+    onError: fail,
     onSettled: refresh,
   });
 
   return (
-    <AppModal opened={opened} onClose={close} title="New tenant" size="lg" centered>
-      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
-        <Stack gap="md">
-          {failure ? (
-            <Alert color="red" title="Could not create the tenant">
-              {failure}
-            </Alert>
-          ) : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Slug"
-              description="Lowercase letters, digits and dashes"
-              required
-              data-autofocus
-              {...form.getInputProps("slug")}
-            />
-            <TextInput label="Name" description="The organisation" required {...form.getInputProps("name")} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Administrator email"
-              description="The tenant's first user"
-              type="email"
-              required
-              {...form.getInputProps("adminEmail")}
-            />
-            <TextInput
-              label="Administrator name"
-              description="Optional"
-              {...form.getInputProps("adminName")}
-            />
-          </SimpleGrid>
-          <PasswordField
-            label="Administrator password"
-            description="The first administrator signs in with it."
-            autoComplete="new-password"
-            required
-            {...form.getInputProps("adminPassword")}
-          />
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create tenant
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title="New tenant"
+      size="lg"
+      onSubmit={form.onSubmit((values) => create.mutate(values))}
+      failure={{ title: "Could not create the tenant", message: failure }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Slug"
+          description="Lowercase letters, digits and dashes"
+          required
+          data-autofocus
+          {...form.getInputProps("slug")}
+        />
+        <TextInput label="Name" description="The organisation" required {...form.getInputProps("name")} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Administrator email"
+          description="The tenant's first user"
+          type="email"
+          required
+          {...form.getInputProps("adminEmail")}
+        />
+        <TextInput label="Administrator name" description="Optional" {...form.getInputProps("adminName")} />
+      </SimpleGrid>
+      <PasswordField
+        label="Administrator password"
+        description="The first administrator signs in with it."
+        autoComplete="new-password"
+        required
+        {...form.getInputProps("adminPassword")}
+      />
+      <FormActions onCancel={close} submitLabel="Create tenant" loading={create.isPending} mt="xs" />
+    </FormModal>
   );
 }

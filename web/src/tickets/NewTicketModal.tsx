@@ -1,26 +1,18 @@
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../api/client.ts";
-import { errorMessage, fieldErrors } from "../api/errors.ts";
 import { useCurrentSession } from "../auth/SessionContext.ts";
-import { AppModal } from "../ui/Dialogs.tsx";
-import { readableAlert, readableErrors } from "./common/contrast.ts";
+import { FormActions, FormModal, useModalForm } from "../ui/FormModal.tsx";
 import { SearchIcon } from "./common/icons.tsx";
-import { PRIORITY_LABEL, TYPE_LABEL } from "./common/labels.ts";
+import { PRIORITY_OPTIONS } from "./common/labels.ts";
 import { notifyDone } from "./common/notify.ts";
+import { chooseType, enterTitle, TicketTypeSelect } from "./common/TicketFields.tsx";
 import { ticketKeys, usePeople } from "./queries.ts";
-import {
-  type Person,
-  PRIORITIES,
-  type Priority,
-  TICKET_TYPES,
-  type Ticket,
-  type TicketType,
-} from "./types.ts";
+import type { Person, Priority, Ticket, TicketType } from "./types.ts";
 
 interface Values {
   title: string;
@@ -47,25 +39,23 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
   const session = useCurrentSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const people = usePeople(debounced, opened);
 
   const form = useForm<Values>({
     initialValues: { title: "", description: "", type: "", priority: "medium", reporterId: session.user.id },
-    validate: {
-      title: (v) => (v.trim() ? null : "Enter a title"),
-      type: (v) => (v ? null : "Choose a type"),
+    validate: { title: enterTitle, type: chooseType },
+  });
+  const { failure, close, fail } = useModalForm({
+    form,
+    labels: LABELS,
+    fieldOf: { reporter_id: "reporterId" },
+    onClose: () => {
+      setSearch("");
+      onClose();
     },
   });
-
-  const close = () => {
-    form.reset();
-    setSearch("");
-    setFailure(null);
-    onClose();
-  };
 
   const create = useMutation({
     mutationFn: (values: Values) =>
@@ -82,12 +72,7 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
       close();
       navigate(`/tickets/${ticket.number}`, { state: { created: ticket.number } });
     },
-    onError: (error) => {
-      const errors = fieldErrors(error, LABELS);
-      const { reporter_id, ...rest } = errors;
-      form.setErrors({ ...rest, ...(reporter_id ? { reporterId: reporter_id } : {}) });
-      setFailure(Object.keys(errors).length > 0 ? null : errorMessage(error));
-    },
+    onError: fail,
   });
 
   // The chosen reporter stays in the list whatever the search shows.
@@ -102,69 +87,49 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
   ];
 
   return (
-    <AppModal opened={opened} onClose={close} title="New ticket" size="lg" centered>
-      <form style={readableErrors} onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
-        <Stack gap="md">
-          {failure ? (
-            <Alert color="red" styles={readableAlert("red")} title="Could not create the ticket" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
-          <TextInput label="Title" required data-autofocus maxLength={200} {...form.getInputProps("title")} />
-          <Textarea
-            label="Description"
-            description="What happened, what is affected, since when."
-            autosize
-            minRows={4}
-            maxRows={12}
-            {...form.getInputProps("description")}
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <NativeSelect
-              label="Type"
-              required
-              data={[
-                { value: "", label: "Choose…", disabled: true },
-                ...TICKET_TYPES.map((t) => ({ value: t, label: TYPE_LABEL[t] })),
-              ]}
-              {...form.getInputProps("type")}
-            />
-            <NativeSelect
-              label="Priority"
-              data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))}
-              {...form.getInputProps("priority")}
-            />
-          </SimpleGrid>
-          <Stack gap={6}>
-            <TextInput
-              label="Search people"
-              description="Filing for someone else? Search by name or email, then choose them below."
-              type="search"
-              leftSection={<SearchIcon />}
-              value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-            />
-            <NativeSelect
-              label="Reporter"
-              description={
-                selected === me.id
-                  ? "You are the reporter."
-                  : "Filed on behalf of this person: they follow it in their desk portal."
-              }
-              data={reporterData}
-              {...form.getInputProps("reporterId")}
-            />
-          </Stack>
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create ticket
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title="New ticket"
+      size="lg"
+      onSubmit={form.onSubmit((values) => create.mutate(values))}
+      failure={{ title: "Could not create the ticket", message: failure }}
+      readable
+    >
+      <TextInput label="Title" required data-autofocus maxLength={200} {...form.getInputProps("title")} />
+      <Textarea
+        label="Description"
+        description="What happened, what is affected, since when."
+        autosize
+        minRows={4}
+        maxRows={12}
+        {...form.getInputProps("description")}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+        <TicketTypeSelect {...form.getInputProps("type")} />
+        <NativeSelect label="Priority" data={PRIORITY_OPTIONS} {...form.getInputProps("priority")} />
+      </SimpleGrid>
+      <Stack gap={6}>
+        <TextInput
+          label="Search people"
+          description="Filing for someone else? Search by name or email, then choose them below."
+          type="search"
+          leftSection={<SearchIcon />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+        />
+        <NativeSelect
+          label="Reporter"
+          description={
+            selected === me.id
+              ? "You are the reporter."
+              : "Filed on behalf of this person: they follow it in their desk portal."
+          }
+          data={reporterData}
+          {...form.getInputProps("reporterId")}
+        />
+      </Stack>
+      <FormActions onCancel={close} submitLabel="Create ticket" loading={create.isPending} mt="xs" />
+    </FormModal>
   );
 }

@@ -1,25 +1,20 @@
-import { Button, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { errorMessage, fieldErrors } from "../api/errors.ts";
-import { AppModal } from "../ui/Dialogs.tsx";
-import { readableErrors } from "./common/contrast.ts";
+import { FormActions, FormModal } from "../ui/FormModal.tsx";
+import { enterTitle } from "./common/TicketFields.tsx";
 import type { useChangeTicket } from "./mutations.ts";
 import type { Ticket } from "./types.ts";
 
-type Change = ReturnType<typeof useChangeTicket>;
-
-/** Cancelling needs a reason (a duplicate, not reproducible…), which the reporter sees. */
-export function CancelTicketModal({
-  ticket,
-  opened,
-  onClose,
-  change,
-}: {
+interface TicketModalProps {
   ticket: Ticket;
   opened: boolean;
   onClose: () => void;
-  change: Change;
-}) {
+  change: ReturnType<typeof useChangeTicket>;
+}
+
+/** Cancelling needs a reason (a duplicate, not reproducible…), which the reporter sees. */
+export function CancelTicketModal({ ticket, opened, onClose, change }: TicketModalProps) {
   const form = useForm({
     initialValues: { reason: "" },
     validate: { reason: (v) => (v.trim() ? null : "Say why the ticket is cancelled") },
@@ -46,50 +41,35 @@ export function CancelTicketModal({
     ),
   );
   return (
-    <AppModal opened={opened} onClose={close} title={`Cancel ${ticket.number}?`} centered>
-      <form style={readableErrors} onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">
-            A cancelled ticket is final: it cannot be reopened, edited or commented on. The reporter sees the
-            reason.
-          </Text>
-          <Textarea
-            label="Reason"
-            placeholder="e.g. Duplicate of TKT-000012"
-            required
-            autosize
-            minRows={3}
-            data-autofocus
-            {...form.getInputProps("reason")}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Keep the ticket
-            </Button>
-            <Button type="submit" color="red" loading={change.isPending}>
-              Cancel ticket
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal opened={opened} onClose={close} title={`Cancel ${ticket.number}?`} onSubmit={submit} readable>
+      <Text size="sm">
+        A cancelled ticket is final: it cannot be reopened, edited or commented on. The reporter sees the
+        reason.
+      </Text>
+      <Textarea
+        label="Reason"
+        placeholder="e.g. Duplicate of TKT-000012"
+        required
+        autosize
+        minRows={3}
+        data-autofocus
+        {...form.getInputProps("reason")}
+      />
+      <FormActions
+        onCancel={close}
+        cancelLabel="Keep the ticket"
+        submitLabel="Cancel ticket"
+        color="red"
+        loading={change.isPending}
+      />
+    </FormModal>
   );
 }
 
-export function EditTicketModal({
-  ticket,
-  opened,
-  onClose,
-  change,
-}: {
-  ticket: Ticket;
-  opened: boolean;
-  onClose: () => void;
-  change: Change;
-}) {
+export function EditTicketModal({ ticket, opened, onClose, change }: TicketModalProps) {
   const form = useForm({
     initialValues: { title: ticket.title, description: ticket.description },
-    validate: { title: (v) => (v.trim() ? null : "Enter a title") },
+    validate: { title: enterTitle },
   });
   const close = () => {
     form.clearErrors();
@@ -114,27 +94,23 @@ export function EditTicketModal({
     );
   });
   return (
-    <AppModal opened={opened} onClose={close} title={`Edit ${ticket.number}`} size="lg" centered>
-      <form style={readableErrors} onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <TextInput label="Title" required maxLength={200} data-autofocus {...form.getInputProps("title")} />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={5}
-            maxRows={16}
-            {...form.getInputProps("description")}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={`Edit ${ticket.number}`}
+      size="lg"
+      onSubmit={submit}
+      readable
+    >
+      <TextInput label="Title" required maxLength={200} data-autofocus {...form.getInputProps("title")} />
+      <Textarea
+        label="Description"
+        autosize
+        minRows={5}
+        maxRows={16}
+        {...form.getInputProps("description")}
+      />
+      <FormActions onCancel={close} submitLabel="Save" loading={change.isPending} />
+    </FormModal>
   );
 }

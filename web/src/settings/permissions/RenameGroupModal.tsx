@@ -1,8 +1,8 @@
-import { Button, Group as Row, Stack, TextInput } from "@mantine/core";
+import { TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { errorMessage, fieldErrors } from "../../api/errors.ts";
-import { AppModal } from "../../ui/Dialogs.tsx";
+import { FormActions, FormModal } from "../../ui/FormModal.tsx";
 import type { Group } from "../types.ts";
 
 interface RenameGroupModalProps {
@@ -33,20 +33,9 @@ export function RenameGroupModal({ group, opened, onClose, mutation }: RenameGro
   );
 
   return (
-    <AppModal opened={opened} onClose={close} title={`Rename ${group.name}`} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <TextInput label="Name" required data-autofocus {...form.getInputProps("name")} />
-          <Row justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              Save
-            </Button>
-          </Row>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal opened={opened} onClose={close} title={`Rename ${group.name}`} onSubmit={submit}>
+      <TextInput label="Name" required data-autofocus {...form.getInputProps("name")} />
+      <FormActions onCancel={close} submitLabel="Save" loading={mutation.isPending} />
+    </FormModal>
   );
 }

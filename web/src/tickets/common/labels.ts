@@ -1,4 +1,11 @@
-import type { HistoryEntry, Priority, Status, TicketType } from "../types.ts";
+import {
+  type HistoryEntry,
+  PRIORITIES,
+  type Priority,
+  type Status,
+  TICKET_TYPES,
+  type TicketType,
+} from "../types.ts";
 
 export const STATUS_LABEL: Record<Status, string> = {
   open: "Open",
@@ -28,6 +35,10 @@ export const PRIORITY_LABEL: Record<Priority, string> = {
   medium: "Medium",
   low: "Low",
 };
+
+/** The options of a type or priority select, in their order. */
+export const TYPE_OPTIONS = TICKET_TYPES.map((t) => ({ value: t, label: TYPE_LABEL[t] }));
+export const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }));
 
 export const PRIORITY_COLOR: Record<Priority, string> = {
   critical: "red",
