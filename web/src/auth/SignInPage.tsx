@@ -1,11 +1,11 @@
-import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, NativeSelect } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useState } from "react";
 import { Navigate, useNavigate } from "react-router";
 import { ApiError, errorMessage, fieldErrors } from "../api/errors.ts";
 import { FullPageLoader } from "../ui/FullPageLoader.tsx";
-import { PasswordField } from "../ui/PasswordField.tsx";
+import { SignInCard, signInRules } from "../ui/SignInCard.tsx";
 import { homePath } from "./access.ts";
 import { useSession, useSignIn } from "./session.ts";
 import type { WorkspaceChoice } from "./types.ts";
@@ -30,8 +30,7 @@ export function SignInPage() {
       if (values.email !== previous.email) setWorkspaces(null);
     },
     validate: {
-      email: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : "Enter your email address"),
-      password: (v) => (v ? null : "Enter your password"),
+      ...signInRules,
       tenant: (v) => (workspaces && !v ? "Choose a workspace" : null),
     },
   });
@@ -64,58 +63,32 @@ export function SignInPage() {
   });
 
   return (
-    <Paper withBorder shadow="sm" radius="md" p="xl">
-      <Stack gap="lg">
-        <Stack gap={4}>
-          <Title order={1} fz="h2">
-            Sign in
-          </Title>
-          <Text c="dimmed" size="sm">
-            Sign in to your Uslimato workspace.
-          </Text>
-        </Stack>
-        {failure ? (
-          <Alert color="red" title="Sign-in failed" role="alert">
-            {failure}
-          </Alert>
-        ) : null}
-        {workspaces && !failure ? (
+    <SignInCard
+      intro="Sign in to your Uslimato workspace."
+      failure={failure}
+      notice={
+        workspaces && !failure ? (
           <Alert color="blue">
             This email address belongs to several workspaces. Choose the one to sign in to.
           </Alert>
-        ) : null}
-        <form onSubmit={onSubmit} noValidate>
-          <Stack gap="md">
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps("email")}
-            />
-            <PasswordField
-              label="Password"
-              autoComplete="current-password"
-              required
-              {...form.getInputProps("password")}
-            />
-            {workspaces ? (
-              <NativeSelect
-                label="Workspace"
-                data={[
-                  { value: "", label: "Choose…", disabled: true },
-                  ...workspaces.map((w) => ({ value: w.slug, label: `${w.name} (${w.slug})` })),
-                ]}
-                required
-                {...form.getInputProps("tenant")}
-              />
-            ) : null}
-            <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
-              Sign in
-            </Button>
-          </Stack>
-        </form>
-      </Stack>
-    </Paper>
+        ) : null
+      }
+      onSubmit={onSubmit}
+      pending={signIn.isPending}
+      email={form.getInputProps("email")}
+      password={form.getInputProps("password")}
+    >
+      {workspaces ? (
+        <NativeSelect
+          label="Workspace"
+          data={[
+            { value: "", label: "Choose…", disabled: true },
+            ...workspaces.map((w) => ({ value: w.slug, label: `${w.name} (${w.slug})` })),
+          ]}
+          required
+          {...form.getInputProps("tenant")}
+        />
+      ) : null}
+    </SignInCard>
   );
 }

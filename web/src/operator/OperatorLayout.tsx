@@ -1,45 +1,24 @@
-import { AppShell, Avatar, Badge, Container, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { Outlet, useNavigate } from "react-router";
+import { AppShell, Container, Group } from "@mantine/core";
+import { Outlet } from "react-router";
+import { AccountMenu } from "../ui/AccountMenu.tsx";
 import { Brand } from "../ui/Brand.tsx";
-import { notifyError } from "../ui/notify.ts";
+import { OperatorBadge } from "./OperatorBadge.tsx";
 import { useCurrentOperator } from "./OperatorContext.ts";
 import { useOperatorSignOut } from "./queries.ts";
 
 function OperatorMenu() {
   const { operator } = useCurrentOperator();
   const signOut = useOperatorSignOut();
-  const navigate = useNavigate();
-  const onSignOut = () =>
-    signOut.mutate(undefined, {
-      onSuccess: () => navigate("/operator/sign-in", { replace: true }),
-      onError: (error) => {
-        notifyError(error, "Could not sign out");
-        navigate("/operator/sign-in", { replace: true });
-      },
-    });
-
   return (
-    <Menu position="bottom-end" width={240} shadow="md">
-      <Menu.Target>
-        <UnstyledButton px="xs" py={4} style={{ borderRadius: 8 }}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar size={30} radius="xl" color="grape" aria-hidden>
-              {operator.email.slice(0, 1).toUpperCase()}
-            </Avatar>
-            <Text size="sm" fw={500} truncate maw={220}>
-              {operator.email}
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Signed in as operator</Menu.Label>
-        <Menu.Divider />
-        <Menu.Item color="red" onClick={onSignOut} disabled={signOut.isPending}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <AccountMenu
+      name={operator.email}
+      avatar={operator.email.slice(0, 1).toUpperCase()}
+      avatarColor="grape"
+      maxNameWidth={220}
+      label="Signed in as operator"
+      signOut={signOut}
+      signInPath="/operator/sign-in"
+    />
   );
 }
 
@@ -51,9 +30,7 @@ export function OperatorLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Brand to="/operator" />
-            <Badge variant="light" color="grape">
-              Operator console
-            </Badge>
+            <OperatorBadge />
           </Group>
           <OperatorMenu />
         </Group>

@@ -1,8 +1,7 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { useNavigate } from "react-router";
+import { Text } from "@mantine/core";
 import { useCurrentSession } from "../auth/SessionContext.ts";
 import { useSignOut } from "../auth/session.ts";
-import { notifyError } from "../ui/notify.ts";
+import { AccountMenu } from "../ui/AccountMenu.tsx";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -13,33 +12,14 @@ function initials(name: string): string {
 export function UserMenu() {
   const { user, tenant } = useCurrentSession();
   const signOut = useSignOut();
-  const navigate = useNavigate();
-
-  const onSignOut = () =>
-    signOut.mutate(undefined, {
-      onSuccess: () => navigate("/sign-in", { replace: true }),
-      onError: (error) => {
-        notifyError(error, "Could not sign out");
-        navigate("/sign-in", { replace: true });
-      },
-    });
-
   return (
-    <Menu position="bottom-end" width={240} shadow="md">
-      <Menu.Target>
-        <UnstyledButton px="xs" py={4} style={{ borderRadius: 8 }}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar size={30} radius="xl" color="blue" aria-hidden>
-              {initials(user.name)}
-            </Avatar>
-            <Text size="sm" fw={500} truncate maw={180}>
-              {user.name}
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
+    <AccountMenu
+      name={user.name}
+      avatar={initials(user.name)}
+      avatarColor="blue"
+      maxNameWidth={180}
+      label={
+        <>
           <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
             {user.name}
           </Text>
@@ -49,12 +29,10 @@ export function UserMenu() {
           <Text size="xs" c="dimmed" truncate>
             {tenant.name}
           </Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item color="red" onClick={onSignOut} disabled={signOut.isPending}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+        </>
+      }
+      signOut={signOut}
+      signInPath="/sign-in"
+    />
   );
 }
