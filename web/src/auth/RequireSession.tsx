@@ -1,18 +1,18 @@
-import { Navigate, Outlet } from "react-router";
-import { FullPageLoader } from "../ui/FullPageLoader.tsx";
-import { LoadError } from "../ui/LoadError.tsx";
+import { Outlet } from "react-router";
+import { SignedInOnly } from "../ui/SignedInOnly.tsx";
 import { SessionContext } from "./SessionContext.ts";
 import { useSession } from "./session.ts";
 
 /** Renders its routes only for a signed-in user; sends everyone else to the sign-in page. */
 export function RequireSession() {
-  const { data: session, isPending, error, refetch } = useSession();
-  if (isPending) return <FullPageLoader label="Loading your session" />;
-  if (error && session === undefined) return <LoadError error={error} onRetry={() => void refetch()} />;
-  if (!session) return <Navigate to="/sign-in" replace />;
+  const session = useSession();
   return (
-    <SessionContext value={session}>
-      <Outlet />
-    </SessionContext>
+    <SignedInOnly session={session} loadingLabel="Loading your session" signInPath="/sign-in">
+      {(signedIn) => (
+        <SessionContext value={signedIn}>
+          <Outlet />
+        </SessionContext>
+      )}
+    </SignedInOnly>
   );
 }

@@ -1,31 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, hasCsrfToken, setCsrfToken } from "../api/client.ts";
-import { isApiError } from "../api/errors.ts";
+import { api, setCsrfToken } from "../api/client.ts";
+import { fetchSession } from "../api/session.ts";
 import type { Session } from "./types.ts";
 
 export const sessionKey = ["session"] as const;
 
 /**
- * The signed-in user's session, or null when nobody is signed in. A 401 for a session we held is asked
- * once more before the user is sent to the sign-in page, so one failed lookup does not sign them out.
+ * The signed-in user's session, or null when nobody is signed in (a 401 for a session we held is asked
+ * once more before the user is sent to the sign-in page).
  */
-async function fetchSession(): Promise<Session | null> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const session = await api.get<Session>("/api/session");
-      setCsrfToken("tenant", session.csrfToken);
-      return session;
-    } catch (error) {
-      if (!isApiError(error, 401)) throw error;
-      if (attempt === 0 && hasCsrfToken("tenant")) continue;
-      setCsrfToken("tenant", null);
-      return null;
-    }
-  }
-}
-
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 30_000 });
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: () => fetchSession<Session>("tenant", "/api/session"),
+    staleTime: 30_000,
+  });
 }
 
 export interface SignInInput {

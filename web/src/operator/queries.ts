@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, hasCsrfToken, setCsrfToken } from "../api/client.ts";
-import { isApiError } from "../api/errors.ts";
+import { api, setCsrfToken } from "../api/client.ts";
+import { fetchSession } from "../api/session.ts";
 import type { OperatorSession, QuotaAlert, Tenant } from "./types.ts";
 
 export const operatorKeys = {
@@ -11,23 +11,12 @@ export const operatorKeys = {
 };
 
 /** The operator's session, or null; like the user session, a held session is asked twice before giving up. */
-async function fetchOperatorSession(): Promise<OperatorSession | null> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const session = await api.get<OperatorSession>("/api/operator/session");
-      setCsrfToken("operator", session.csrfToken);
-      return session;
-    } catch (error) {
-      if (!isApiError(error, 401)) throw error;
-      if (attempt === 0 && hasCsrfToken("operator")) continue;
-      setCsrfToken("operator", null);
-      return null;
-    }
-  }
-}
-
 export function useOperatorSession() {
-  return useQuery({ queryKey: operatorKeys.session, queryFn: fetchOperatorSession, staleTime: 30_000 });
+  return useQuery({
+    queryKey: operatorKeys.session,
+    queryFn: () => fetchSession<OperatorSession>("operator", "/api/operator/session"),
+    staleTime: 30_000,
+  });
 }
 
 export function useOperatorSignIn() {
