@@ -19,6 +19,7 @@ import { PlusIcon, SearchIcon } from "../tickets/common/icons.tsx";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
 import { RelativeTime } from "../tickets/common/RelativeTime.tsx";
 import type { Ticket } from "../tickets/types.ts";
+import { DataTable } from "../ui/DataTable.tsx";
 import { EmptyList } from "../ui/EmptyList.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryStatus } from "../ui/QueryStatus.tsx";
@@ -33,44 +34,35 @@ const STATES: { value: DeskState; label: string }[] = [
 
 function MyTicketsTable({ tickets }: { tickets: Ticket[] }) {
   return (
-    <Paper withBorder radius="md">
-      <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="My tickets">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Number</Table.Th>
-            <Table.Th>Title</Table.Th>
-            <Table.Th>Type</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Last update</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tickets.map((ticket) => (
-            <Table.Tr key={ticket.id}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <Anchor component={Link} to={`/desk/tickets/${ticket.number}`} ff="monospace" size="sm">
-                  {ticket.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={500} lineClamp={2}>
-                  {ticket.title}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={ticket.status} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <RelativeTime iso={ticket.updated_at} size="sm" />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
+    <DataTable
+      columns={["Number", "Title", "Type", "Status", "Last update"]}
+      highlightOnHover
+      label="My tickets"
+    >
+      {tickets.map((ticket) => (
+        <Table.Tr key={ticket.id}>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <Anchor component={Link} to={`/desk/tickets/${ticket.number}`} ff="monospace" size="sm">
+              {ticket.number}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" fw={500} lineClamp={2}>
+              {ticket.title}
+            </Text>
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
+          </Table.Td>
+          <Table.Td>
+            <StatusBadge status={ticket.status} />
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <RelativeTime iso={ticket.updated_at} size="sm" />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

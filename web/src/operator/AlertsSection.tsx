@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { api } from "../api/client.ts";
+import { DataTable } from "../ui/DataTable.tsx";
 import { EmptyList } from "../ui/EmptyList.tsx";
 import { notifyError, notifySuccess } from "../ui/notify.ts";
 import { QueryStatus } from "../ui/QueryStatus.tsx";
@@ -41,41 +42,26 @@ export function AlertsSection() {
       </Group>
       {alerts.data ? (
         alerts.data.length > 0 ? (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="sm" horizontalSpacing="md">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Raised</Table.Th>
-                    <Table.Th>Tenant</Table.Th>
-                    <Table.Th>Kind</Table.Th>
-                    <Table.Th>Period</Table.Th>
-                    <Table.Th>Message</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {alerts.data.map((alert) => (
-                    <Table.Tr key={alert.id}>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(alert.createdAt)}</Table.Td>
-                      <Table.Td>
-                        {alert.tenant.name}{" "}
-                        <Text span size="xs" c="dimmed" ff="monospace">
-                          {alert.tenant.slug}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="dot" color="red" tt="none">
-                          {alert.kind}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{alert.period}</Table.Td>
-                      <Table.Td>{alert.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <DataTable columns={["Raised", "Tenant", "Kind", "Period", "Message"]} minWidth={720}>
+            {alerts.data.map((alert) => (
+              <Table.Tr key={alert.id}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(alert.createdAt)}</Table.Td>
+                <Table.Td>
+                  {alert.tenant.name}{" "}
+                  <Text span size="xs" c="dimmed" ff="monospace">
+                    {alert.tenant.slug}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="dot" color="red" tt="none">
+                    {alert.kind}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{alert.period}</Table.Td>
+                <Table.Td>{alert.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : (
           <EmptyList title="No alerts" description="No tenant has gone over its quotas." />
         )

@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Link, useNavigate } from "react-router";
+import { DataTable } from "../ui/DataTable.tsx";
 import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
 import { TYPE_LABEL } from "./common/labels.ts";
 import { RelativeTime } from "./common/RelativeTime.tsx";
@@ -57,64 +58,51 @@ export function TicketTable({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t
   const navigate = useNavigate();
   if (!wide) return <TicketCards tickets={tickets} hrefOf={hrefOf} />;
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={900}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Tickets">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Number</Table.Th>
-              <Table.Th>Title</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Priority</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Reporter</Table.Th>
-              <Table.Th>Assignee</Table.Th>
-              <Table.Th>Updated</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tickets.map((ticket) => (
-              <Table.Tr
-                key={ticket.id}
-                style={{ cursor: "pointer" }}
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest("a")) return;
-                  navigate(hrefOf(ticket));
-                }}
-              >
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Anchor component={Link} to={hrefOf(ticket)} ff="monospace" size="sm">
-                    {ticket.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td maw={360}>
-                  <Text size="sm" fw={500} lineClamp={2}>
-                    {ticket.title}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
-                </Table.Td>
-                <Table.Td w={1}>
-                  <PriorityBadge priority={ticket.priority} style={{ overflow: "visible" }} />
-                </Table.Td>
-                <Table.Td w={1}>
-                  <StatusBadge status={ticket.status} style={{ overflow: "visible" }} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{ticket.reporter.name}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {ticket.assignee ? <Text size="sm">{ticket.assignee.name}</Text> : <Unassigned />}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <RelativeTime iso={ticket.updated_at} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <DataTable
+      columns={["Number", "Title", "Type", "Priority", "Status", "Reporter", "Assignee", "Updated"]}
+      minWidth={900}
+      highlightOnHover
+      label="Tickets"
+    >
+      {tickets.map((ticket) => (
+        <Table.Tr
+          key={ticket.id}
+          style={{ cursor: "pointer" }}
+          onClick={(event) => {
+            if ((event.target as HTMLElement).closest("a")) return;
+            navigate(hrefOf(ticket));
+          }}
+        >
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <Anchor component={Link} to={hrefOf(ticket)} ff="monospace" size="sm">
+              {ticket.number}
+            </Anchor>
+          </Table.Td>
+          <Table.Td maw={360}>
+            <Text size="sm" fw={500} lineClamp={2}>
+              {ticket.title}
+            </Text>
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
+          </Table.Td>
+          <Table.Td w={1}>
+            <PriorityBadge priority={ticket.priority} style={{ overflow: "visible" }} />
+          </Table.Td>
+          <Table.Td w={1}>
+            <StatusBadge status={ticket.status} style={{ overflow: "visible" }} />
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{ticket.reporter.name}</Text>
+          </Table.Td>
+          <Table.Td>
+            {ticket.assignee ? <Text size="sm">{ticket.assignee.name}</Text> : <Unassigned />}
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <RelativeTime iso={ticket.updated_at} size="sm" />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
 import { useCurrentSession } from "../../auth/SessionContext.ts";
+import { DataTable } from "../../ui/DataTable.tsx";
 import { notifyError, notifySuccess } from "../../ui/notify.ts";
 import { useRefreshDirectory } from "../queries.ts";
 import type { User } from "../types.ts";
@@ -49,53 +50,36 @@ function ActiveToggle({ user, isSelf }: { user: User; isSelf: boolean }) {
 export function UsersTable({ users }: { users: User[] }) {
   const session = useCurrentSession();
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Groups</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td>{user.email}</Table.Td>
-                <Table.Td>{user.name}</Table.Td>
-                <Table.Td>
-                  {user.groups.length > 0 ? (
-                    <Group gap={6}>
-                      {user.groups.map((group) => (
-                        <Badge key={group.id} variant="light" color="gray" tt="none">
-                          {group.name}
-                        </Badge>
-                      ))}
-                    </Group>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      No groups
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={user.active ? "green" : "gray"} tt="none">
-                    {user.active ? "Active" : "Deactivated"}
+    <DataTable columns={["Email", "Name", "Groups", "Status"]} actions minWidth={720} highlightOnHover>
+      {users.map((user) => (
+        <Table.Tr key={user.id}>
+          <Table.Td>{user.email}</Table.Td>
+          <Table.Td>{user.name}</Table.Td>
+          <Table.Td>
+            {user.groups.length > 0 ? (
+              <Group gap={6}>
+                {user.groups.map((group) => (
+                  <Badge key={group.id} variant="light" color="gray" tt="none">
+                    {group.name}
                   </Badge>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <ActiveToggle user={user} isSelf={user.id === session.user.id} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+                ))}
+              </Group>
+            ) : (
+              <Text size="sm" c="dimmed">
+                No groups
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="dot" color={user.active ? "green" : "gray"} tt="none">
+              {user.active ? "Active" : "Deactivated"}
+            </Badge>
+          </Table.Td>
+          <Table.Td ta="right">
+            <ActiveToggle user={user} isSelf={user.id === session.user.id} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
