@@ -1,23 +1,13 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  Center,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Box, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useDebouncedValue, useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { StatusBadge } from "../tickets/common/Badges.tsx";
-import { PlusIcon, SearchIcon } from "../tickets/common/icons.tsx";
+import { PlusIcon } from "../tickets/common/icons.tsx";
+import { ListEnd } from "../tickets/common/ListEnd.tsx";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
 import { RelativeTime } from "../tickets/common/RelativeTime.tsx";
+import { TicketSearch } from "../tickets/common/TicketFields.tsx";
 import type { Ticket } from "../tickets/types.ts";
 import { DataTable } from "../ui/DataTable.tsx";
 import { EmptyList } from "../ui/EmptyList.tsx";
@@ -160,11 +150,7 @@ export function DeskPage() {
             />
           </Box>
         </Box>
-        <TextInput
-          label="Search"
-          type="search"
-          placeholder="Number or words"
-          leftSection={<SearchIcon />}
+        <TicketSearch
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
           style={{ flex: "1 1 220px" }}
@@ -175,21 +161,7 @@ export function DeskPage() {
           tickets.length > 0 ? (
             <Stack gap="md">
               {wide ? <MyTicketsTable tickets={tickets} /> : <MyTicketCards tickets={tickets} />}
-              <Center>
-                {list.hasNextPage ? (
-                  <Button
-                    variant="default"
-                    loading={list.isFetchingNextPage}
-                    onClick={() => void list.fetchNextPage()}
-                  >
-                    Load more
-                  </Button>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {tickets.length === 1 ? "1 ticket" : `${tickets.length} tickets`}
-                  </Text>
-                )}
-              </Center>
+              <ListEnd pages={list} count={tickets.length} />
             </Stack>
           ) : (
             <EmptyList

@@ -2,18 +2,18 @@ import {
   Box,
   Group,
   NativeSelect,
+  type NativeSelectProps,
   ScrollArea,
   SegmentedControl,
   SimpleGrid,
   Text,
-  TextInput,
 } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useState } from "react";
-import { SearchIcon } from "./common/icons.tsx";
-import { PRIORITY_LABEL, STATUS_LABEL, TYPE_LABEL } from "./common/labels.ts";
+import { PRIORITY_OPTIONS, STATUS_LABEL, TYPE_OPTIONS } from "./common/labels.ts";
+import { TicketSearch } from "./common/TicketFields.tsx";
 import { ACTIVE_STATUSES, type QueueFilters, type StatusFilter, useAgents } from "./queries.ts";
-import { PRIORITIES, STATUSES, type StatusCounts, TICKET_TYPES } from "./types.ts";
+import { STATUSES, type StatusCounts } from "./types.ts";
 
 function countLabel(label: string, count: number | undefined) {
   return (
@@ -56,6 +56,30 @@ export function StatusSwitch({
   );
 }
 
+/** One filter of the queue: a select whose choice replaces `field` in the filters. */
+function FilterSelect<K extends Exclude<keyof QueueFilters, "q">>({
+  label,
+  field,
+  filters,
+  onChange,
+  data,
+}: {
+  label: string;
+  field: K;
+  filters: QueueFilters;
+  onChange: (patch: Partial<QueueFilters>) => void;
+  data: NativeSelectProps["data"];
+}) {
+  return (
+    <NativeSelect
+      label={label}
+      value={filters[field]}
+      onChange={(event) => onChange({ [field]: event.currentTarget.value as QueueFilters[K] })}
+      data={data}
+    />
+  );
+}
+
 export function QueueFilterBar({
   filters,
   onChange,
@@ -66,14 +90,11 @@ export function QueueFilterBar({
   const agents = useAgents();
   const [search, setSearch] = useState(filters.q);
   const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 300);
+  const select = { filters, onChange };
 
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 6 }} spacing="sm">
-      <TextInput
-        label="Search"
-        type="search"
-        placeholder="Number or words"
-        leftSection={<SearchIcon />}
+      <TicketSearch
         value={search}
         onChange={(event) => {
           setSearch(event.currentTarget.value);
@@ -83,38 +104,32 @@ export function QueueFilterBar({
           if (event.key === "Enter") onChange({ q: search });
         }}
       />
-      <NativeSelect
+      <FilterSelect
         label="Status"
-        value={filters.status}
-        onChange={(event) => onChange({ status: event.currentTarget.value as StatusFilter })}
+        field="status"
+        {...select}
         data={[
           { value: "active", label: "Active" },
           ...STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] })),
           { value: "all", label: "All" },
         ]}
       />
-      <NativeSelect
+      <FilterSelect
         label="Type"
-        value={filters.type}
-        onChange={(event) => onChange({ type: event.currentTarget.value as QueueFilters["type"] })}
-        data={[
-          { value: "", label: "Any type" },
-          ...TICKET_TYPES.map((t) => ({ value: t, label: TYPE_LABEL[t] })),
-        ]}
+        field="type"
+        {...select}
+        data={[{ value: "", label: "Any type" }, ...TYPE_OPTIONS]}
       />
-      <NativeSelect
+      <FilterSelect
         label="Priority"
-        value={filters.priority}
-        onChange={(event) => onChange({ priority: event.currentTarget.value as QueueFilters["priority"] })}
-        data={[
-          { value: "", label: "Any priority" },
-          ...PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] })),
-        ]}
+        field="priority"
+        {...select}
+        data={[{ value: "", label: "Any priority" }, ...PRIORITY_OPTIONS]}
       />
-      <NativeSelect
+      <FilterSelect
         label="Assignee"
-        value={filters.assignee}
-        onChange={(event) => onChange({ assignee: event.currentTarget.value })}
+        field="assignee"
+        {...select}
         data={[
           { value: "any", label: "Anyone" },
           { value: "me", label: "Me" },
@@ -124,10 +139,10 @@ export function QueueFilterBar({
             : []),
         ]}
       />
-      <NativeSelect
+      <FilterSelect
         label="Sort"
-        value={filters.sort}
-        onChange={(event) => onChange({ sort: event.currentTarget.value as QueueFilters["sort"] })}
+        field="sort"
+        {...select}
         data={[
           { value: "newest", label: "Newest first" },
           { value: "oldest", label: "Oldest first" },

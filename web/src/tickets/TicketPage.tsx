@@ -8,7 +8,7 @@ import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
 import { readableAlert } from "./common/contrast.ts";
 import { formatDateTime } from "./common/format.ts";
 import { CheckIcon } from "./common/icons.tsx";
-import { PRIORITY_LABEL, STATUS_LABEL, TYPE_LABEL } from "./common/labels.ts";
+import { PRIORITY_OPTIONS, STATUS_LABEL, TYPE_LABEL, TYPE_OPTIONS } from "./common/labels.ts";
 import {
   BackLink,
   DescriptionSection,
@@ -16,18 +16,10 @@ import {
   TimelineSection,
   useTicketPage,
 } from "./common/TicketPageParts.tsx";
-import { useChangeTicket } from "./mutations.ts";
+import { type ChangeInput, useChangeTicket } from "./mutations.ts";
 import { useAgents, useComments, useHistory, useTicket } from "./queries.ts";
 import { CancelTicketModal, EditTicketModal } from "./TicketDialogs.tsx";
-import {
-  type AgentTicket,
-  isFinal,
-  PRIORITIES,
-  type Priority,
-  type Status,
-  TICKET_TYPES,
-  type TicketType,
-} from "./types.ts";
+import { type AgentTicket, isFinal, type Priority, type Status, type TicketType } from "./types.ts";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -167,6 +159,33 @@ function Actions({ ticket }: { ticket: AgentTicket }) {
   );
 }
 
+/** A field of the ticket that the agent changes by choosing: the change is sent at once. */
+function ChangeSelect({
+  label,
+  value,
+  data,
+  change,
+  request,
+}: {
+  label: string;
+  value: string;
+  data: { value: string; label: string }[];
+  change: ReturnType<typeof useChangeTicket>;
+  /** The change that choosing `value` asks for. */
+  request: (value: string) => ChangeInput;
+}) {
+  return (
+    <NativeSelect
+      label={label}
+      size="xs"
+      value={value}
+      disabled={change.isPending}
+      onChange={(event) => change.mutate(request(event.currentTarget.value))}
+      data={data}
+    />
+  );
+}
+
 function Details({ ticket }: { ticket: AgentTicket }) {
   const change = useChangeTicket(ticket);
   const final = isFinal(ticket.status);
@@ -188,33 +207,27 @@ function Details({ ticket }: { ticket: AgentTicket }) {
           </>
         ) : (
           <>
-            <NativeSelect
+            <ChangeSelect
               label="Type"
-              size="xs"
               value={ticket.type}
-              disabled={change.isPending}
-              onChange={(event) =>
-                change.mutate({
-                  patch: { type: event.currentTarget.value as TicketType },
-                  success: "Type changed",
-                  failure: "Could not change the type",
-                })
-              }
-              data={TICKET_TYPES.map((t) => ({ value: t, label: TYPE_LABEL[t] }))}
+              data={TYPE_OPTIONS}
+              change={change}
+              request={(type) => ({
+                patch: { type: type as TicketType },
+                success: "Type changed",
+                failure: "Could not change the type",
+              })}
             />
-            <NativeSelect
+            <ChangeSelect
               label="Priority"
-              size="xs"
               value={ticket.priority}
-              disabled={change.isPending}
-              onChange={(event) =>
-                change.mutate({
-                  patch: { priority: event.currentTarget.value as Priority },
-                  success: "Priority changed",
-                  failure: "Could not change the priority",
-                })
-              }
-              data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))}
+              data={PRIORITY_OPTIONS}
+              change={change}
+              request={(priority) => ({
+                patch: { priority: priority as Priority },
+                success: "Priority changed",
+                failure: "Could not change the priority",
+              })}
             />
           </>
         )}

@@ -1,10 +1,11 @@
-import { Badge, Button, Center, Group, Stack, Text } from "@mantine/core";
+import { Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useSearchParams } from "react-router";
 import { EmptyList } from "../ui/EmptyList.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryStatus } from "../ui/QueryStatus.tsx";
 import { PlusIcon } from "./common/icons.tsx";
+import { ListEnd } from "./common/ListEnd.tsx";
 import { useLiveState } from "./live.ts";
 import { NewTicketModal } from "./NewTicketModal.tsx";
 import { QueueFilterBar, StatusSwitch } from "./QueueFilters.tsx";
@@ -96,21 +97,7 @@ export function TicketsPage() {
           tickets.length > 0 ? (
             <Stack gap="md">
               <TicketTable tickets={tickets} hrefOf={(t) => `/tickets/${t.number}`} />
-              <Center>
-                {queue.hasNextPage ? (
-                  <Button
-                    variant="default"
-                    loading={queue.isFetchingNextPage}
-                    onClick={() => void queue.fetchNextPage()}
-                  >
-                    Load more
-                  </Button>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {tickets.length === 1 ? "1 ticket" : `${tickets.length} tickets`} · end of the list
-                  </Text>
-                )}
-              </Center>
+              <ListEnd pages={queue} count={tickets.length} ending=" · end of the list" />
             </Stack>
           ) : (
             <EmptyList

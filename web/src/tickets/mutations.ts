@@ -14,7 +14,7 @@ export interface TicketPatch {
   reason?: string;
 }
 
-interface ChangeInput {
+export interface ChangeInput {
   patch: TicketPatch;
   /** Shown when the server accepts the change. */
   success?: string;
