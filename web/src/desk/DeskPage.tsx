@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Box, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useDebouncedValue, useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -7,6 +7,7 @@ import { PlusIcon } from "../tickets/common/icons.tsx";
 import { ListEnd } from "../tickets/common/ListEnd.tsx";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
 import { RelativeTime } from "../tickets/common/RelativeTime.tsx";
+import { TicketCells, UpdatedCell } from "../tickets/common/TicketCells.tsx";
 import { TicketSearch } from "../tickets/common/TicketFields.tsx";
 import type { Ticket } from "../tickets/types.ts";
 import { DataTable } from "../ui/DataTable.tsx";
@@ -31,25 +32,11 @@ function MyTicketsTable({ tickets }: { tickets: Ticket[] }) {
     >
       {tickets.map((ticket) => (
         <Table.Tr key={ticket.id}>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
-            <Anchor component={Link} to={`/desk/tickets/${ticket.number}`} ff="monospace" size="sm">
-              {ticket.number}
-            </Anchor>
-          </Table.Td>
-          <Table.Td>
-            <Text size="sm" fw={500} lineClamp={2}>
-              {ticket.title}
-            </Text>
-          </Table.Td>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
-            <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
-          </Table.Td>
+          <TicketCells ticket={ticket} href={`/desk/tickets/${ticket.number}`} />
           <Table.Td>
             <StatusBadge status={ticket.status} />
           </Table.Td>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
-            <RelativeTime iso={ticket.updated_at} size="sm" />
-          </Table.Td>
+          <UpdatedCell ticket={ticket} />
         </Table.Tr>
       ))}
     </DataTable>

@@ -3,7 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { api } from "../api/client.ts";
-import { errorMessage, fieldErrors } from "../api/errors.ts";
 import { StatusBadge } from "../tickets/common/Badges.tsx";
 import { readableAlert, readableErrors } from "../tickets/common/contrast.ts";
 import { formatDateTime } from "../tickets/common/format.ts";
@@ -17,6 +16,7 @@ import {
   TimelineSection,
   useTicketPage,
 } from "../tickets/common/TicketPageParts.tsx";
+import { useCommentDraft } from "../tickets/common/useCommentDraft.ts";
 import { isFinal, type Status, type Ticket } from "../tickets/types.ts";
 import { FormActions, FormModal } from "../ui/FormModal.tsx";
 import { useDeskComments, useDeskHistory, useDeskTicket, useRefreshDesk } from "./queries.ts";
@@ -58,8 +58,7 @@ function StatusPanel({ ticket }: { ticket: Ticket }) {
 function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
   const refresh = useRefreshDesk();
   const [rejecting, setRejecting] = useState(false);
-  const [comment, setComment] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const comment = useCommentDraft("comment", "Could not reopen the ticket");
 
   const confirm = useMutation({
     mutationFn: () => api.post<Ticket>(`/api/desk/tickets/${ticket.id}/confirm`),
@@ -71,13 +70,9 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
       api.post<Ticket>(`/api/desk/tickets/${ticket.id}/reject`, { comment: text }),
     onSuccess: () => {
       setRejecting(false);
-      setComment("");
+      comment.setText("");
     },
-    onError: (failure) => {
-      const field = fieldErrors(failure, { comment: "Comment" }).comment;
-      setError(field ?? errorMessage(failure));
-      if (!field) notifyFailure(failure, "Could not reopen the ticket");
-    },
+    onError: comment.fail,
     onSettled: refresh,
   });
 
@@ -118,8 +113,9 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
         title="Still a problem?"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!comment.trim()) return setError("Tell the service desk what is still not working");
-          reject.mutate(comment);
+          if (!comment.text.trim())
+            return comment.setError("Tell the service desk what is still not working");
+          reject.mutate(comment.text);
         }}
         readable
       >
@@ -130,12 +126,7 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
           autosize
           minRows={3}
           data-autofocus
-          value={comment}
-          error={error}
-          onChange={(event) => {
-            setComment(event.currentTarget.value);
-            setError(null);
-          }}
+          {...comment.inputProps}
         />
         <FormActions
           onCancel={() => setRejecting(false)}
@@ -150,19 +141,11 @@ function ResolutionQuestion({ ticket }: { ticket: Ticket }) {
 
 function DeskCommentBox({ ticket }: { ticket: Ticket }) {
   const refresh = useRefreshDesk();
-  const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const body = useCommentDraft("body", "Could not add the comment");
   const add = useMutation({
     mutationFn: (text: string) => api.post(`/api/desk/tickets/${ticket.id}/comments`, { body: text }),
-    onSuccess: () => {
-      setBody("");
-      setError(null);
-    },
-    onError: (failure) => {
-      const field = fieldErrors(failure, { body: "Comment" }).body;
-      setError(field ?? errorMessage(failure));
-      if (!field) notifyFailure(failure, "Could not add the comment");
-    },
+    onSuccess: body.clear,
+    onError: body.fail,
     onSettled: refresh,
   });
   return (
@@ -175,8 +158,8 @@ function DeskCommentBox({ ticket }: { ticket: Ticket }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!body.trim()) return setError("Write your comment first");
-        add.mutate(body);
+        if (!body.text.trim()) return body.setError("Write your comment first");
+        add.mutate(body.text);
       }}
     >
       <Stack gap="sm">
@@ -186,12 +169,7 @@ function DeskCommentBox({ ticket }: { ticket: Ticket }) {
           autosize
           minRows={3}
           maxRows={12}
-          value={body}
-          error={error}
-          onChange={(event) => {
-            setBody(event.currentTarget.value);
-            if (error) setError(null);
-          }}
+          {...body.inputProps}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={add.isPending}>

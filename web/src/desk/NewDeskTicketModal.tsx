@@ -3,9 +3,10 @@ import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { api } from "../api/client.ts";
+import { NewTicketDialog } from "../tickets/common/NewTicketDialog.tsx";
 import { chooseType, enterTitle, TicketTypeSelect } from "../tickets/common/TicketFields.tsx";
 import type { Ticket, TicketType } from "../tickets/types.ts";
-import { FormActions, FormModal, useModalForm } from "../ui/FormModal.tsx";
+import { useModalForm } from "../ui/FormModal.tsx";
 import { useRefreshDesk } from "./queries.ts";
 
 interface Values {
@@ -53,14 +54,12 @@ export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClo
   });
 
   return (
-    <FormModal
+    <NewTicketDialog
       opened={opened}
       onClose={close}
-      title="New ticket"
-      size="lg"
       onSubmit={form.onSubmit((values) => create.mutate(values))}
-      failure={{ title: "Could not create the ticket", message: failure }}
-      readable
+      failure={failure}
+      creating={create.isPending}
     >
       <TextInput
         label="Title"
@@ -83,7 +82,6 @@ export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClo
         description={form.values.type ? TYPE_HELP[form.values.type] : "Incident or service request."}
         {...form.getInputProps("type")}
       />
-      <FormActions onCancel={close} submitLabel="Create ticket" loading={create.isPending} mt="xs" />
-    </FormModal>
+    </NewTicketDialog>
   );
 }

@@ -1,9 +1,8 @@
 import { Box, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useId, useState } from "react";
-import { errorMessage, fieldErrors } from "../api/errors.ts";
 import { readableErrors } from "./common/contrast.ts";
 import { LockIcon, ReplyIcon } from "./common/icons.tsx";
-import { notifyFailure } from "./common/notify.ts";
+import { useCommentDraft } from "./common/useCommentDraft.ts";
 import { useAddComment } from "./mutations.ts";
 import type { Ticket, Visibility } from "./types.ts";
 
@@ -28,31 +27,25 @@ const LOOK: Record<Visibility, { bg: string; border: string; hint: string; submi
  */
 export function CommentBox({ ticket }: { ticket: Ticket }) {
   const [visibility, setVisibility] = useState<Visibility>("internal");
-  const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const body = useCommentDraft("body", "Could not add the comment");
   const add = useAddComment(ticket);
   const labelId = useId();
   const look = LOOK[visibility];
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (!body.trim()) {
-      setError(visibility === "internal" ? "Write the note first" : "Write the reply first");
+    if (!body.text.trim()) {
+      body.setError(visibility === "internal" ? "Write the note first" : "Write the reply first");
       return;
     }
     add.mutate(
-      { body, visibility },
+      { body: body.text, visibility },
       {
         onSuccess: () => {
-          setBody("");
-          setError(null);
+          body.clear();
           setVisibility("internal");
         },
-        onError: (failure) => {
-          const field = fieldErrors(failure, { body: "Comment" }).body;
-          setError(field ?? errorMessage(failure));
-          if (!field) notifyFailure(failure, "Could not add the comment");
-        },
+        onError: body.fail,
       },
     );
   };
@@ -110,12 +103,7 @@ export function CommentBox({ ticket }: { ticket: Ticket }) {
           autosize
           minRows={3}
           maxRows={14}
-          value={body}
-          error={error}
-          onChange={(event) => {
-            setBody(event.currentTarget.value);
-            if (error) setError(null);
-          }}
+          {...body.inputProps}
           styles={{ input: { background: "var(--mantine-color-body)" } }}
         />
         <Group justify="flex-end">

@@ -6,9 +6,10 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../api/client.ts";
 import { useCurrentSession } from "../auth/SessionContext.ts";
-import { FormActions, FormModal, useModalForm } from "../ui/FormModal.tsx";
+import { useModalForm } from "../ui/FormModal.tsx";
 import { SearchIcon } from "./common/icons.tsx";
 import { PRIORITY_OPTIONS } from "./common/labels.ts";
+import { NewTicketDialog } from "./common/NewTicketDialog.tsx";
 import { notifyDone } from "./common/notify.ts";
 import { chooseType, enterTitle, TicketTypeSelect } from "./common/TicketFields.tsx";
 import { ticketKeys, usePeople } from "./queries.ts";
@@ -87,14 +88,12 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
   ];
 
   return (
-    <FormModal
+    <NewTicketDialog
       opened={opened}
       onClose={close}
-      title="New ticket"
-      size="lg"
       onSubmit={form.onSubmit((values) => create.mutate(values))}
-      failure={{ title: "Could not create the ticket", message: failure }}
-      readable
+      failure={failure}
+      creating={create.isPending}
     >
       <TextInput label="Title" required data-autofocus maxLength={200} {...form.getInputProps("title")} />
       <Textarea
@@ -129,7 +128,6 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
           {...form.getInputProps("reporterId")}
         />
       </Stack>
-      <FormActions onCancel={close} submitLabel="Create ticket" loading={create.isPending} mt="xs" />
-    </FormModal>
+    </NewTicketDialog>
   );
 }

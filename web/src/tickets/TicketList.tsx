@@ -5,6 +5,7 @@ import { DataTable } from "../ui/DataTable.tsx";
 import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
 import { TYPE_LABEL } from "./common/labels.ts";
 import { RelativeTime } from "./common/RelativeTime.tsx";
+import { TicketCells, UpdatedCell } from "./common/TicketCells.tsx";
 import type { Ticket } from "./types.ts";
 
 function Unassigned() {
@@ -73,19 +74,7 @@ export function TicketTable({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t
             navigate(hrefOf(ticket));
           }}
         >
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
-            <Anchor component={Link} to={hrefOf(ticket)} ff="monospace" size="sm">
-              {ticket.number}
-            </Anchor>
-          </Table.Td>
-          <Table.Td maw={360}>
-            <Text size="sm" fw={500} lineClamp={2}>
-              {ticket.title}
-            </Text>
-          </Table.Td>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
-            <Text size="sm">{TYPE_LABEL[ticket.type]}</Text>
-          </Table.Td>
+          <TicketCells ticket={ticket} href={hrefOf(ticket)} titleWidth={360} />
           <Table.Td w={1}>
             <PriorityBadge priority={ticket.priority} style={{ overflow: "visible" }} />
           </Table.Td>
@@ -98,9 +87,7 @@ export function TicketTable({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t
           <Table.Td>
             {ticket.assignee ? <Text size="sm">{ticket.assignee.name}</Text> : <Unassigned />}
           </Table.Td>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
-            <RelativeTime iso={ticket.updated_at} size="sm" />
-          </Table.Td>
+          <UpdatedCell ticket={ticket} />
         </Table.Tr>
       ))}
     </DataTable>
