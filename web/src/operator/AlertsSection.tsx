@@ -4,7 +4,7 @@ import { api } from "../api/client.ts";
 import { DataTable } from "../ui/DataTable.tsx";
 import { EmptyList } from "../ui/EmptyList.tsx";
 import { notifyError, notifySuccess } from "../ui/notify.ts";
-import { QueryStatus } from "../ui/QueryStatus.tsx";
+import { QueryList } from "../ui/QueryStatus.tsx";
 import { formatDateTime } from "./format.ts";
 import { useAlerts, useRefreshConsole } from "./queries.ts";
 
@@ -40,10 +40,14 @@ export function AlertsSection() {
           Run quota check
         </Button>
       </Group>
-      {alerts.data ? (
-        alerts.data.length > 0 ? (
+      <QueryList
+        query={alerts}
+        label="alerts"
+        empty={<EmptyList title="No alerts" description="No tenant has gone over its quotas." />}
+      >
+        {(list) => (
           <DataTable columns={["Raised", "Tenant", "Kind", "Period", "Message"]} minWidth={720}>
-            {alerts.data.map((alert) => (
+            {list.map((alert) => (
               <Table.Tr key={alert.id}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(alert.createdAt)}</Table.Td>
                 <Table.Td>
@@ -62,12 +66,8 @@ export function AlertsSection() {
               </Table.Tr>
             ))}
           </DataTable>
-        ) : (
-          <EmptyList title="No alerts" description="No tenant has gone over its quotas." />
-        )
-      ) : (
-        <QueryStatus error={alerts.error} onRetry={() => void alerts.refetch()} label="alerts" />
-      )}
+        )}
+      </QueryList>
     </Stack>
   );
 }

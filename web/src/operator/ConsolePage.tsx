@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useSearchParams } from "react-router";
 import { EmptyList } from "../ui/EmptyList.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { QueryStatus } from "../ui/QueryStatus.tsx";
+import { QueryList } from "../ui/QueryStatus.tsx";
 import { AlertsSection } from "./AlertsSection.tsx";
 import { NewTenantModal } from "./NewTenantModal.tsx";
 import { useTenants } from "./queries.ts";
@@ -34,15 +34,13 @@ export function ConsolePage() {
           description="Workspaces on Uslimato, their ITSM add-on license and this month's usage."
           actions={<Button onClick={open}>New tenant</Button>}
         />
-        {tenants.data ? (
-          tenants.data.length > 0 ? (
-            <TenantsTable tenants={tenants.data} onManage={select} />
-          ) : (
-            <EmptyList title="No tenants yet" description="Create the first one with “New tenant”." />
-          )
-        ) : (
-          <QueryStatus error={tenants.error} onRetry={() => void tenants.refetch()} label="tenants" />
-        )}
+        <QueryList
+          query={tenants}
+          label="tenants"
+          empty={<EmptyList title="No tenants yet" description="Create the first one with “New tenant”." />}
+        >
+          {(list) => <TenantsTable tenants={list} onManage={select} />}
+        </QueryList>
       </Stack>
       <Divider />
       <AlertsSection />

@@ -1,4 +1,13 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Switch } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  type NumberInputProps,
+  SimpleGrid,
+  Stack,
+  Switch,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -33,6 +42,17 @@ function initialValues(license: License | null): LicenseValues {
     : { flags: [...FEATURE_FLAGS], ...LICENSE_DEFAULTS };
 }
 
+const LABELS = {
+  maxAgents: "Max agents",
+  maxEmailsMonth: "Max emails per month",
+  apiRateLimit: "API rate limit",
+};
+
+/** A quota: a whole number, shown with thousands separators. */
+function QuotaInput(props: NumberInputProps) {
+  return <NumberInput allowDecimal={false} thousandSeparator="," {...props} />;
+}
+
 const whole = (label: string, min: number) => (v: number | string) =>
   typeof v === "number" && Number.isInteger(v) && v >= min
     ? null
@@ -46,9 +66,9 @@ export function LicenseForm({ tenant }: { tenant: Tenant }) {
   const form = useForm<LicenseValues>({
     initialValues: initialValues(tenant.license),
     validate: {
-      maxAgents: whole("Max agents", 0),
-      maxEmailsMonth: whole("Max emails per month", 0),
-      apiRateLimit: whole("API rate limit", 1),
+      maxAgents: whole(LABELS.maxAgents, 0),
+      maxEmailsMonth: whole(LABELS.maxEmailsMonth, 0),
+      apiRateLimit: whole(LABELS.apiRateLimit, 1),
     },
   });
 
@@ -62,13 +82,7 @@ export function LicenseForm({ tenant }: { tenant: Tenant }) {
       form.resetDirty(initialValues(license));
     },
     onError: (error) => {
-      form.setErrors(
-        fieldErrors(error, {
-          maxAgents: "Max agents",
-          maxEmailsMonth: "Max emails per month",
-          apiRateLimit: "API rate limit",
-        }),
-      );
+      form.setErrors(fieldErrors(error, LABELS));
       setFailure(errorMessage(error));
     },
     onSettled: refresh,
@@ -104,28 +118,22 @@ export function LicenseForm({ tenant }: { tenant: Tenant }) {
           </Stack>
         </Switch.Group>
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-          <NumberInput
-            label="Max agents"
+          <QuotaInput
+            label={LABELS.maxAgents}
             description="Users holding tickets:manage"
             min={0}
-            allowDecimal={false}
-            thousandSeparator=","
             {...form.getInputProps("maxAgents")}
           />
-          <NumberInput
-            label="Max emails per month"
+          <QuotaInput
+            label={LABELS.maxEmailsMonth}
             description="Ticket notifications"
             min={0}
-            allowDecimal={false}
-            thousandSeparator=","
             {...form.getInputProps("maxEmailsMonth")}
           />
-          <NumberInput
-            label="API rate limit"
+          <QuotaInput
+            label={LABELS.apiRateLimit}
             description="Requests per minute per key"
             min={1}
-            allowDecimal={false}
-            thousandSeparator=","
             {...form.getInputProps("apiRateLimit")}
           />
         </SimpleGrid>

@@ -1,4 +1,6 @@
 import { Alert, Button, Center, Loader } from "@mantine/core";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { errorMessage } from "../api/errors.ts";
 
 interface QueryStatusProps {
@@ -24,4 +26,21 @@ export function QueryStatus({ error, onRetry, label }: QueryStatusProps) {
       </Button>
     </Alert>
   );
+}
+
+/** A list from a query: `children` with its items, `empty` when it has none, else its `QueryStatus`. */
+export function QueryList<T>({
+  query,
+  label,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T[]>;
+  label: string;
+  empty: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
+  if (!query.data)
+    return <QueryStatus error={query.error} onRetry={() => void query.refetch()} label={label} />;
+  return query.data.length > 0 ? children(query.data) : empty;
 }

@@ -2,7 +2,7 @@ import { Button, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { EmptyList } from "../../ui/EmptyList.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { QueryStatus } from "../../ui/QueryStatus.tsx";
+import { QueryList } from "../../ui/QueryStatus.tsx";
 import { useUsers } from "../queries.ts";
 import { NewUserModal } from "./NewUserModal.tsx";
 import { UsersTable } from "./UsersTable.tsx";
@@ -18,15 +18,13 @@ export function UsersPage() {
         description="People who can sign in to this workspace. Their groups decide what they may do."
         actions={<Button onClick={open}>New user</Button>}
       />
-      {users.data ? (
-        users.data.length > 0 ? (
-          <UsersTable users={users.data} />
-        ) : (
-          <EmptyList title="No users yet" description="Create the first user with “New user”." />
-        )
-      ) : (
-        <QueryStatus error={users.error} onRetry={() => void users.refetch()} label="users" />
-      )}
+      <QueryList
+        query={users}
+        label="users"
+        empty={<EmptyList title="No users yet" description="Create the first user with “New user”." />}
+      >
+        {(list) => <UsersTable users={list} />}
+      </QueryList>
       <NewUserModal opened={creating} onClose={close} />
     </Stack>
   );

@@ -23,26 +23,17 @@ function ActiveToggle({ user, isSelf }: { user: User; isSelf: boolean }) {
       </Text>
     );
   }
-  return user.active ? (
+  const action = user.active ? "Deactivate" : "Reactivate";
+  return (
     <Button
       size="xs"
       variant="light"
-      color="red"
+      color={user.active ? "red" : undefined}
       loading={setActive.isPending}
-      onClick={() => setActive.mutate(false)}
-      aria-label={`Deactivate ${user.name}`}
+      onClick={() => setActive.mutate(!user.active)}
+      aria-label={`${action} ${user.name}`}
     >
-      Deactivate
-    </Button>
-  ) : (
-    <Button
-      size="xs"
-      variant="light"
-      loading={setActive.isPending}
-      onClick={() => setActive.mutate(true)}
-      aria-label={`Reactivate ${user.name}`}
-    >
-      Reactivate
+      {action}
     </Button>
   );
 }
