@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "./api/errors.ts";
 
 /**
@@ -39,4 +39,10 @@ export function createQueryClient(): QueryClient {
     },
   });
   return client;
+}
+
+/** A function that re-reads the queries under each of `keys`, resolving once they are read. */
+export function useRefresh(...keys: QueryKey[]) {
+  const queryClient = useQueryClient();
+  return () => Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

@@ -1,3 +1,4 @@
+import type { QueryClient, QueryFilters, QueryKey } from "@tanstack/react-query";
 import { api, hasCsrfToken, type Realm, setCsrfToken } from "./client.ts";
 import { isApiError } from "./errors.ts";
 
@@ -22,4 +23,20 @@ export async function fetchSession<T extends { csrfToken: string }>(
       return null;
     }
   }
+}
+
+/**
+ * After signing in to or out of a realm: its CSRF token and cached session (under `key`) become
+ * `session`'s (null: signed out), and the cached data that `stale` matches (the last account's) is dropped.
+ */
+export function replaceSession(
+  queryClient: QueryClient,
+  realm: Realm,
+  key: QueryKey,
+  session: { csrfToken: string } | null,
+  stale: QueryFilters,
+): void {
+  setCsrfToken(realm, session?.csrfToken ?? null);
+  queryClient.removeQueries(stale);
+  queryClient.setQueryData(key, session);
 }

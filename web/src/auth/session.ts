@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, setCsrfToken } from "../api/client.ts";
-import { fetchSession } from "../api/session.ts";
+import { api } from "../api/client.ts";
+import { fetchSession, replaceSession } from "../api/session.ts";
 import type { Session } from "./types.ts";
 
 export const sessionKey = ["session"] as const;
@@ -27,11 +27,10 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SignInInput) => api.post<Session>("/api/auth/sign-in", input),
-    onSuccess: (session) => {
-      setCsrfToken("tenant", session.csrfToken);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== "operator" });
-      queryClient.setQueryData(sessionKey, session);
-    },
+    onSuccess: (session) =>
+      replaceSession(queryClient, "tenant", sessionKey, session, {
+        predicate: (q) => q.queryKey[0] !== "operator",
+      }),
   });
 }
 
@@ -39,12 +38,9 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>("/api/auth/sign-out"),
-    onSettled: () => {
-      setCsrfToken("tenant", null);
-      queryClient.removeQueries({
+    onSettled: () =>
+      replaceSession(queryClient, "tenant", sessionKey, null, {
         predicate: (q) => q.queryKey[0] !== "operator" && q.queryKey[0] !== "session",
-      });
-      queryClient.setQueryData(sessionKey, null);
-    },
+      }),
   });
 }

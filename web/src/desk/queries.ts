@@ -1,5 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../api/client.ts";
+import { useRefresh } from "../queryClient.ts";
 import type { Comment, HistoryEntry, Ticket, TicketPage } from "../tickets/types.ts";
 
 export type DeskState = "open" | "done" | "all";
@@ -58,6 +59,5 @@ export function useDeskHistory(number: string, enabled: boolean) {
 }
 
 export function useRefreshDesk() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: deskKeys.all });
+  return useRefresh(deskKeys.all);
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, setCsrfToken } from "../api/client.ts";
-import { fetchSession } from "../api/session.ts";
+import { api } from "../api/client.ts";
+import { fetchSession, replaceSession } from "../api/session.ts";
+import { useRefresh } from "../queryClient.ts";
 import type { OperatorSession, QuotaAlert, Tenant } from "./types.ts";
 
 export const operatorKeys = {
@@ -24,11 +25,8 @@ export function useOperatorSignIn() {
   return useMutation({
     mutationFn: (input: { email: string; password: string }) =>
       api.post<OperatorSession>("/api/operator/sign-in", input),
-    onSuccess: (session) => {
-      setCsrfToken("operator", session.csrfToken);
-      queryClient.removeQueries({ queryKey: operatorKeys.all });
-      queryClient.setQueryData(operatorKeys.session, session);
-    },
+    onSuccess: (session) =>
+      replaceSession(queryClient, "operator", operatorKeys.session, session, { queryKey: operatorKeys.all }),
   });
 }
 
@@ -36,11 +34,8 @@ export function useOperatorSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>("/api/operator/sign-out"),
-    onSettled: () => {
-      setCsrfToken("operator", null);
-      queryClient.removeQueries({ queryKey: operatorKeys.all });
-      queryClient.setQueryData(operatorKeys.session, null);
-    },
+    onSettled: () =>
+      replaceSession(queryClient, "operator", operatorKeys.session, null, { queryKey: operatorKeys.all }),
   });
 }
 
@@ -59,10 +54,5 @@ export function useAlerts() {
 }
 
 export function useRefreshConsole() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: operatorKeys.tenants }),
-      queryClient.invalidateQueries({ queryKey: operatorKeys.alerts }),
-    ]);
+  return useRefresh(operatorKeys.tenants, operatorKeys.alerts);
 }

@@ -1,6 +1,7 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client.ts";
 import { sessionKey } from "../auth/session.ts";
+import { useRefresh } from "../queryClient.ts";
 import type { Group, Permission, User } from "./types.ts";
 
 export const settingsKeys = {
@@ -30,11 +31,5 @@ export function usePermissionCatalogue() {
  * permissions (and so the navigation) may have just changed.
  */
 export function useRefreshDirectory() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: settingsKeys.users }),
-      queryClient.invalidateQueries({ queryKey: settingsKeys.groups }),
-      queryClient.invalidateQueries({ queryKey: sessionKey }),
-    ]);
+  return useRefresh(settingsKeys.users, settingsKeys.groups, sessionKey);
 }

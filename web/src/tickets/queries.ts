@@ -1,5 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../api/client.ts";
+import { useRefresh } from "../queryClient.ts";
 import type {
   AgentTicket,
   Comment,
@@ -113,13 +114,11 @@ export function usePeople(q: string, enabled = true) {
 
 /** Re-reads one ticket (fields, allowed moves, comments, history) and the queue around it. */
 export function useRefreshTicket(number: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ticketKeys.detail(number) }),
-      queryClient.invalidateQueries({ queryKey: ticketKeys.comments(number) }),
-      queryClient.invalidateQueries({ queryKey: ticketKeys.history(number) }),
-      queryClient.invalidateQueries({ queryKey: ["tickets", "queue"] }),
-      queryClient.invalidateQueries({ queryKey: ticketKeys.counts }),
-    ]);
+  return useRefresh(
+    ticketKeys.detail(number),
+    ticketKeys.comments(number),
+    ticketKeys.history(number),
+    ["tickets", "queue"],
+    ticketKeys.counts,
+  );
 }
