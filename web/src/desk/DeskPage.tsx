@@ -7,7 +7,7 @@ import { PlusIcon } from "../tickets/common/icons.tsx";
 import { ListEnd } from "../tickets/common/ListEnd.tsx";
 import { TYPE_LABEL } from "../tickets/common/labels.ts";
 import { RelativeTime } from "../tickets/common/RelativeTime.tsx";
-import { TicketCells, UpdatedCell } from "../tickets/common/TicketCells.tsx";
+import { CardTop, TicketCardList, TicketCells, UpdatedCell } from "../tickets/common/TicketCells.tsx";
 import { TicketSearch } from "../tickets/common/TicketFields.tsx";
 import type { Ticket } from "../tickets/types.ts";
 import { DataTable } from "../ui/DataTable.tsx";
@@ -46,42 +46,30 @@ function MyTicketsTable({ tickets }: { tickets: Ticket[] }) {
 /** On a phone each ticket is a card; the whole card is one link. */
 function MyTicketCards({ tickets }: { tickets: Ticket[] }) {
   return (
-    <Stack
-      gap="sm"
-      component="ul"
-      aria-label="My tickets"
-      style={{ listStyle: "none", padding: 0, margin: 0 }}
-    >
-      {tickets.map((ticket) => (
-        <li key={ticket.id}>
-          <Paper
-            component={Link}
-            to={`/desk/tickets/${ticket.number}`}
-            withBorder
-            radius="md"
-            p="md"
-            display="block"
-            style={{ color: "inherit", textDecoration: "none" }}
-          >
-            <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
-              <Text size="sm" ff="monospace" c="dimmed">
-                {ticket.number}
-              </Text>
-              <StatusBadge status={ticket.status} />
-            </Group>
-            <Text fw={600} lineClamp={2} style={{ overflowWrap: "anywhere" }}>
-              {ticket.title}
+    <TicketCardList tickets={tickets} label="My tickets">
+      {(ticket) => (
+        <Paper
+          component={Link}
+          to={`/desk/tickets/${ticket.number}`}
+          withBorder
+          radius="md"
+          p="md"
+          display="block"
+          style={{ color: "inherit", textDecoration: "none" }}
+        >
+          <CardTop ticket={ticket} wrap="nowrap" />
+          <Text fw={600} lineClamp={2} style={{ overflowWrap: "anywhere" }}>
+            {ticket.title}
+          </Text>
+          <Group gap={6} mt={6}>
+            <Text size="sm" c="dimmed">
+              {TYPE_LABEL[ticket.type]} · updated
             </Text>
-            <Group gap={6} mt={6}>
-              <Text size="sm" c="dimmed">
-                {TYPE_LABEL[ticket.type]} · updated
-              </Text>
-              <RelativeTime iso={ticket.updated_at} size="sm" />
-            </Group>
-          </Paper>
-        </li>
-      ))}
-    </Stack>
+            <RelativeTime iso={ticket.updated_at} size="sm" />
+          </Group>
+        </Paper>
+      )}
+    </TicketCardList>
   );
 }
 

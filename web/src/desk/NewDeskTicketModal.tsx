@@ -1,10 +1,10 @@
 import { Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
 import { api } from "../api/client.ts";
 import { NewTicketDialog } from "../tickets/common/NewTicketDialog.tsx";
 import { chooseType, enterTitle, TicketTypeSelect } from "../tickets/common/TicketFields.tsx";
+import { useOpenCreated } from "../tickets/common/TicketPageParts.tsx";
 import type { Ticket, TicketType } from "../tickets/types.ts";
 import { useModalForm } from "../ui/FormModal.tsx";
 import { useRefreshDesk } from "./queries.ts";
@@ -22,7 +22,7 @@ const TYPE_HELP: Record<TicketType, string> = {
 
 /** "New ticket" in the desk portal: title, description and type, all required. */
 export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
+  const openCreated = useOpenCreated("/desk/tickets");
   const refresh = useRefreshDesk();
   const form = useForm<Values>({
     initialValues: { title: "", description: "", type: "" },
@@ -48,7 +48,7 @@ export function NewDeskTicketModal({ opened, onClose }: { opened: boolean; onClo
     onSuccess: (ticket) => {
       void refresh();
       close();
-      navigate(`/desk/tickets/${ticket.number}`, { state: { created: ticket.number } });
+      openCreated(ticket);
     },
     onError: fail,
   });

@@ -3,7 +3,6 @@ import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate } from "react-router";
 import { api } from "../api/client.ts";
 import { useCurrentSession } from "../auth/SessionContext.ts";
 import { useModalForm } from "../ui/FormModal.tsx";
@@ -12,6 +11,7 @@ import { PRIORITY_OPTIONS } from "./common/labels.ts";
 import { NewTicketDialog } from "./common/NewTicketDialog.tsx";
 import { notifyDone } from "./common/notify.ts";
 import { chooseType, enterTitle, TicketTypeSelect } from "./common/TicketFields.tsx";
+import { useOpenCreated } from "./common/TicketPageParts.tsx";
 import { ticketKeys, usePeople } from "./queries.ts";
 import type { Person, Priority, Ticket, TicketType } from "./types.ts";
 
@@ -38,7 +38,7 @@ function personLabel(person: Person, me: string): string {
 /** "New ticket" for agents: filed for themselves or on behalf of a reporter. */
 export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const session = useCurrentSession();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreated("/tickets");
   const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -71,7 +71,7 @@ export function NewTicketModal({ opened, onClose }: { opened: boolean; onClose: 
       notifyDone(`${ticket.number} created`, "Ticket created");
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
       close();
-      navigate(`/tickets/${ticket.number}`, { state: { created: ticket.number } });
+      openCreated(ticket);
     },
     onError: fail,
   });

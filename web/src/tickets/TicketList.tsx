@@ -1,11 +1,11 @@
-import { Anchor, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Group, Paper, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Link, useNavigate } from "react-router";
 import { DataTable } from "../ui/DataTable.tsx";
 import { PriorityBadge, StatusBadge } from "./common/Badges.tsx";
 import { TYPE_LABEL } from "./common/labels.ts";
 import { RelativeTime } from "./common/RelativeTime.tsx";
-import { TicketCells, UpdatedCell } from "./common/TicketCells.tsx";
+import { CardTop, TicketCardList, TicketCells, UpdatedCell } from "./common/TicketCells.tsx";
 import type { Ticket } from "./types.ts";
 
 function Unassigned() {
@@ -18,38 +18,31 @@ function Unassigned() {
 
 function TicketCards({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (t: Ticket) => string }) {
   return (
-    <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-      {tickets.map((ticket) => (
-        <li key={ticket.id}>
-          <Paper withBorder radius="md" p="md">
-            <Group justify="space-between" gap="xs" mb={4}>
-              <Text size="sm" ff="monospace" c="dimmed">
-                {ticket.number}
-              </Text>
-              <StatusBadge status={ticket.status} />
-            </Group>
-            <Anchor component={Link} to={hrefOf(ticket)} fw={600} c="var(--mantine-color-text)" lineClamp={2}>
-              {ticket.title}
-            </Anchor>
-            <Group gap="xs" mt={8} wrap="wrap">
-              <PriorityBadge priority={ticket.priority} size="sm" />
-              <Text size="sm" c="dimmed">
-                {TYPE_LABEL[ticket.type]}
-              </Text>
-            </Group>
-            <Text size="sm" mt={6}>
-              {ticket.reporter.name} → {ticket.assignee ? ticket.assignee.name : <Unassigned />}
+    <TicketCardList tickets={tickets}>
+      {(ticket) => (
+        <Paper withBorder radius="md" p="md">
+          <CardTop ticket={ticket} />
+          <Anchor component={Link} to={hrefOf(ticket)} fw={600} c="var(--mantine-color-text)" lineClamp={2}>
+            {ticket.title}
+          </Anchor>
+          <Group gap="xs" mt={8} wrap="wrap">
+            <PriorityBadge priority={ticket.priority} size="sm" />
+            <Text size="sm" c="dimmed">
+              {TYPE_LABEL[ticket.type]}
             </Text>
-            <Group gap={4} mt={2}>
-              <Text size="sm" c="dimmed">
-                Updated
-              </Text>
-              <RelativeTime iso={ticket.updated_at} size="sm" />
-            </Group>
-          </Paper>
-        </li>
-      ))}
-    </Stack>
+          </Group>
+          <Text size="sm" mt={6}>
+            {ticket.reporter.name} → {ticket.assignee ? ticket.assignee.name : <Unassigned />}
+          </Text>
+          <Group gap={4} mt={2}>
+            <Text size="sm" c="dimmed">
+              Updated
+            </Text>
+            <RelativeTime iso={ticket.updated_at} size="sm" />
+          </Group>
+        </Paper>
+      )}
+    </TicketCardList>
   );
 }
 

@@ -32,6 +32,12 @@ export function LoadedTicket<T>({
   return <QueryStatus error={query.error} onRetry={() => void query.refetch()} label="the ticket" />;
 }
 
+/** Opens the page of a ticket just filed, under `base`; that page says "… created" once (`useTicketPage`). */
+export function useOpenCreated(base: string) {
+  const navigate = useNavigate();
+  return (ticket: Ticket) => navigate(`${base}/${ticket.number}`, { state: { created: ticket.number } });
+}
+
 /**
  * Sets the document title to the ticket's, and says whether to show "TKT-000042 created": once, right
  * after filing it, not again after a reload or on coming back.
