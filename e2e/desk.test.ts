@@ -39,6 +39,8 @@ describe("browser: desk portal /desk", { skip }, () => {
 
   /** axe on the page as it is: no serious or critical violation. */
   async function assertAccessible(page: Page, what: string) {
+    // Let opening transitions finish first: colours caught mid-fade fail the contrast check.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     assert.deepEqual(
