@@ -14,7 +14,7 @@
  *  - Public API: key lookup (one round trip), rate limit, license/scope checks, query validation,
  *    listTickets (tenant transaction), signed cursor, zod-encoded response, usage metering.
  */
-import { execFile } from "node:child_process";
+
 import fs from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
@@ -29,6 +29,7 @@ import { createApiKey } from "../server/src/modules/public-api/api-keys.ts";
 import { createTenant } from "../server/src/modules/tenants/tenants.ts";
 import { encodeCursor } from "../server/src/modules/tickets/queue.ts";
 import { type TicketRow, ticketQuery, toView } from "../server/src/modules/tickets/ticket-view.ts";
+import { httpLoad, type Load, pct } from "./load.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -39,35 +40,6 @@ const REDIS_URL = process.env.BENCH_REDIS_URL;
 const POOL = 20;
 const PASSWORD = "correct horse battery staple";
 
-interface Load {
-  ops: number;
-  perSec: number;
-  latencies: number[];
-}
-
-function httpLoad(opts: {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-  concurrency: number;
-  seconds: number;
-  expect: number;
-}): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [path.join(import.meta.dirname, "http-load.ts"), JSON.stringify(opts)],
-      { maxBuffer: 256 * 1024 * 1024 },
-      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))),
-    );
-  });
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function main() {

@@ -6,7 +6,7 @@
  *   BENCH_SECONDS=5 BENCH_QUEUE_ROWS=100000 npm run bench
  *   BENCH_PLAN_ROWS=1000000 npm run bench   (also grow to 1M tickets and check the queue plan)
  */
-import { execFile } from "node:child_process";
+
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -16,6 +16,7 @@ import { inTenant, openDatabase } from "../server/src/db/database.ts";
 import { insertUser } from "../server/src/modules/access/users.ts";
 import { setLicense } from "../server/src/modules/licensing/licenses.ts";
 import { createTenant } from "../server/src/modules/tenants/tenants.ts";
+import { httpLoad, pct } from "./load.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -43,26 +44,6 @@ async function runFor(
   return { ops: latencies.length, perSec: latencies.length / seconds, latencies };
 }
 
-/** Run the HTTP side from a separate process (bench/http-load.ts). */
-function httpLoad(opts: {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-  concurrency: number;
-  seconds: number;
-  expect: number;
-}): Promise<{ ops: number; perSec: number; latencies: number[] }> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [path.join(import.meta.dirname, "http-load.ts"), JSON.stringify(opts)],
-      { maxBuffer: 256 * 1024 * 1024 },
-      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))),
-    );
-  });
-}
-
 async function recount(raw: pg.Pool, tenantId: string) {
   await raw.query("delete from ticket_status_counts where tenant_id = $1", [tenantId]);
   await raw.query(
@@ -70,11 +51,6 @@ async function recount(raw: pg.Pool, tenantId: string) {
     [tenantId],
   );
 }
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 
 async function main() {
   const name = `usl_bench_${Date.now()}`;
