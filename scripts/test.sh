@@ -6,19 +6,32 @@ set -u
 cd "$(dirname "$0")/.."
 results="$(mktemp -d)"
 status=0
+export NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE_OPTIONS:-}"
+jest() { node node_modules/jest/bin/jest.js "$@"; }
 
 echo "== npm run check"
 if ! npm run --silent check; then echo "check failed"; status=1; fi
 
-echo "== build the web app (browser tests use it)"
+echo "== build the web app and the server (browser and process tests use them)"
 npm run --silent build >"$results/build.log" 2>&1 || { cat "$results/build.log"; status=1; }
+
+# Pure unit tests (libs, *.spec.ts beside the code) need no database: once.
+echo "== unit tests (jest)"
+jest --selectProjects domain server-core server-data server-access server-licensing server-tenants \
+  server-operator server-tickets server-public-api --passWithNoTests \
+  --json --outputFile="$results/jest-unit.json" || status=1
 
 files=$(find server e2e -name "*.test.ts" 2>/dev/null | sort)
 for db in ${TEST_DBS:-embedded postgres}; do
-  echo "== test suite on the $db database"
-  TEST_DB=$db node --test --test-concurrency="${TEST_CONCURRENCY:-2}" --test-timeout=300000 \
-    --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$results/$db.tap" $files || status=1
+  echo "== integration tests (jest) on the $db database"
+  TEST_DB=$db jest --selectProjects tickets-api --runInBand \
+    --json --outputFile="$results/jest-$db.json" || status=1
+  if [ -n "$files" ]; then
+    echo "== legacy suite (node:test) on the $db database"
+    TEST_DB=$db node --test --test-concurrency="${TEST_CONCURRENCY:-2}" --test-timeout=300000 \
+      --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=tap --test-reporter-destination="$results/$db.tap" $files || status=1
+  fi
 done
 
 passed=0 failed=0 skipped=0
@@ -29,6 +42,13 @@ for tap in "$results"/*.tap; do
   c=$(grep -E '^# cancelled ' "$tap" | tail -1 | awk '{print $3}')
   s=$(grep -E '^# skipped ' "$tap" | tail -1 | awk '{print $3}')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${c:-0})); skipped=$((skipped + ${s:-0}))
+done
+for json in "$results"/jest-*.json; do
+  [ -f "$json" ] || continue
+  read -r p f s < <(node -e 'const r=require(process.argv[1]);
+    const broken=r.testResults.filter(t=>t.status==="failed"&&t.assertionResults.length===0).length;
+    console.log(r.numPassedTests, r.numFailedTests+broken, r.numPendingTests+r.numTodoTests)' "$json")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1 # a failed check or build counts as a failure
 rm -rf "$results"

@@ -1,0 +1,5 @@
+import { Module } from "@nestjs/common";
+
+/** Being ported from server/src (issue 8). */
+@Module({})
+export class AccessModule {}

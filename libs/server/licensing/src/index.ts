@@ -1,0 +1,1 @@
+export * from "./licensing.module.ts";

@@ -1,0 +1,45 @@
+// Compile the server side (apps and libs, no tests) to dist/server with swc (see swc.config.mjs):
+// one ESM file per source file, workspace aliases rewritten to relative paths. Run by `nx build
+// tickets-api` and `npm start`.
+import fs from "node:fs";
+import path from "node:path";
+import { transformFile } from "@swc/core";
+import { swcOptions } from "../swc.config.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const out = path.join(root, "dist/server");
+const sources = ["apps/tickets-api/src", "apps/cli/src", "libs/domain/src", "libs/server"];
+const options = swcOptions();
+
+function* files(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(full);
+    else if (
+      entry.name.endsWith(".ts") &&
+      !entry.name.endsWith(".spec.ts") &&
+      !full.includes(`${path.sep}test${path.sep}`)
+    )
+      yield full;
+  }
+}
+
+fs.rmSync(out, { recursive: true, force: true });
+const jobs = sources
+  .flatMap((dir) => [...files(path.join(root, dir))])
+  .map(async (file) => {
+    const target = path.join(out, path.relative(root, file)).replace(/\.ts$/, ".js");
+    const { code, map } = await transformFile(file, {
+      ...options,
+      filename: file,
+      swcrc: false,
+      outputPath: target,
+    });
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
+    if (map) fs.writeFileSync(`${target}.map`, map);
+  });
+await Promise.all(jobs);
+fs.writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
+console.log(`built ${jobs.length} files into ${path.relative(root, out)}`);
