@@ -34,8 +34,12 @@ export async function createApp(config: Config, database: Database): Promise<Nes
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
     logger: NEST_LOG_LEVELS[config.logLevel] ?? NEST_LOG_LEVELS.info,
+    // Fastify's own JSON parser, as before: Nest's parsers would also accept form-encoded bodies.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Bodies are JSON only: any other content type (text/plain included) is a 415.
+  fastify.removeContentTypeParser("text/plain");
   // Errors raised before a request reaches Nest (body parsing: bad JSON, too large, wrong content
   // type) leave in the same problem+json shape as everything else.
   const logger = new Logger("http");

@@ -1,1 +1,3 @@
 export * from "./operator.module.ts";
+export * from "./operator-console.service.ts";
+export * from "./operators.service.ts";

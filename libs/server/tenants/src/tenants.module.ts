@@ -1,5 +1,11 @@
 import { Module } from "@nestjs/common";
+import { AccessModule } from "@uslimato/server-access";
+import { TenantsService } from "./tenants.service.ts";
 
-/** Being ported from server/src (issue 8). */
-@Module({})
+/** Tenants (created by the operator console and the CLI). */
+@Module({
+  imports: [AccessModule],
+  providers: [TenantsService],
+  exports: [TenantsService],
+})
 export class TenantsModule {}
