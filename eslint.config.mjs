@@ -31,6 +31,10 @@ export default [
           depConstraints: [
             // What a kind of project may import (type:) …
             {
+              sourceTag: "type:e2e",
+              onlyDependOnLibsWithTags: ["type:feature", "type:data-access", "type:util", "type:domain"],
+            },
+            {
               sourceTag: "type:app",
               onlyDependOnLibsWithTags: [
                 "type:feature",
@@ -65,6 +69,8 @@ export default [
             },
             { sourceTag: "scope:web", onlyDependOnLibsWithTags: ["scope:web", "scope:shared"] },
             { sourceTag: "scope:shared", onlyDependOnLibsWithTags: ["scope:shared"] },
+            // Browser tests set their data up through the server's services and drive the web app.
+            { sourceTag: "scope:e2e", onlyDependOnLibsWithTags: ["scope:api", "scope:web", "scope:shared"] },
           ],
         },
       ],

@@ -10,6 +10,8 @@ export default {
     "<rootDir>/libs/server/operator",
     "<rootDir>/libs/server/tickets",
     "<rootDir>/libs/server/public-api",
+    "<rootDir>/libs/server/testing",
     "<rootDir>/apps/tickets-api",
+    "<rootDir>/apps/web-e2e",
   ],
 };

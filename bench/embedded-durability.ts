@@ -1,7 +1,8 @@
 /**
  * What durable commits cost in embedded mode: PGlite as shipped (fsync off, no-op fsync) against
- * PGlite opened by server/src/db/durability.ts (a real fsync of the WAL at each commit), on the same
- * disk in the same run. Then HTTP latency of a write and a read through the real server on a data
+ * PGlite opened by libs/server/data/src/embedded/durability.ts (a real fsync of the WAL at each commit),
+ * on the same disk in the same run. Then HTTP latency of a write and a read through the real server (the
+ * built tickets-api, dist/server, as a child process; the tenant made by the built CLI) on a data
  * directory, as users see it.
  *
  *   node bench/embedded-durability.ts            (BENCH_DIR: where the data directories go, default tmp)
@@ -11,10 +12,17 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { durabilityStats, openDurablePGlite } from "../server/src/db/durability.ts";
+import { DIST, ensureBuilt, ROOT } from "./server.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+await ensureBuilt();
+const { durabilityStats, openDurablePGlite } = (await import(
+  pathToFileURL(path.join(DIST, "libs/server/data/src/embedded/durability.js")).href
+)) as {
+  durabilityStats: { fsyncs: number; fsyncMs: number };
+  openDurablePGlite(dir: string): Promise<PGlite>;
+};
 const BASE = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), "usl-bench-"));
 const COMMITS = 1000;
 const REQUESTS = 300;
@@ -25,6 +33,14 @@ const pct = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 const ms = (x: number) => `${x.toFixed(2)} ms`;
+const summary = (xs: number[]) => ({ p50ms: pct(xs, 50), p95ms: pct(xs, 95), p99ms: pct(xs, 99) });
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  server: "tickets-api (NestJS, dist/server)",
+  node: process.version,
+  commits: COMMITS,
+  requests: REQUESTS,
+};
 
 async function commits(db: PGlite): Promise<number[]> {
   await db.exec("create table t (id serial primary key, v text)");
@@ -51,6 +67,8 @@ async function raw() {
   console.log(`  PGlite as shipped: ${ms(pct(a, 50))} / ${ms(pct(a, 95))} / ${ms(pct(a, 99))}`);
   console.log(`  durable:           ${ms(pct(b, 50))} / ${ms(pct(b, 95))} / ${ms(pct(b, 99))}`);
   console.log(`  fsyncs: ${fsyncs} (${(fsyncs / COMMITS).toFixed(2)} per commit), mean ${ms(fsyncMs)} each`);
+  results.commitsAsShipped = summary(a);
+  results.commitsDurable = { ...summary(b), fsyncsPerCommit: fsyncs / COMMITS, fsyncMeanMs: fsyncMs };
 }
 
 function freePort(): Promise<number> {
@@ -67,23 +85,27 @@ async function http() {
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
   const cli = spawn(
     process.execPath,
-    ["bin/uslimato.js", "tenant", "create", "--slug", "bench", "--name", "Bench"].concat([
-      "--admin-email",
-      "a@bench.test",
-      "--admin-password",
-      PASSWORD,
-    ]),
+    [
+      path.join(DIST, "apps/cli/src/main.js"),
+      "tenant",
+      "create",
+      "--slug",
+      "bench",
+      "--name",
+      "Bench",
+    ].concat(["--admin-email", "a@bench.test", "--admin-password", PASSWORD]),
     { cwd: ROOT, env, stdio: "inherit" },
   );
   await new Promise((r) => cli.once("exit", r));
   const port = await freePort();
-  const server = spawn(process.execPath, ["server/src/main.ts"], {
+  const server = spawn(process.execPath, [path.join(DIST, "apps/tickets-api/src/main.js")], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: "inherit",
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
     } catch {}
@@ -127,6 +149,8 @@ async function http() {
   console.log(
     `  GET /api/session (read):                  ${ms(pct(reads, 50))} / ${ms(pct(reads, 95))} / ${ms(pct(reads, 99))}`,
   );
+  results.httpWriteGroup = summary(writes);
+  results.httpReadSession = summary(reads);
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
 }
@@ -137,3 +161,8 @@ try {
 } finally {
   fs.rmSync(BASE, { recursive: true, force: true });
 }
+const dir = path.join(import.meta.dirname, "results");
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `embedded-durability-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`wrote ${file}`);

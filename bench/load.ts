@@ -6,6 +6,8 @@ export interface Load {
   ops: number;
   perSec: number;
   latencies: number[];
+  /** CPU the load generator spent per request (ms): on a small machine it competes with the server. */
+  clientCpuMsPerOp?: number;
 }
 
 /** Run HTTP load from a separate process (bench/http-load.ts), so the client does not share the server's event loop. */
@@ -13,6 +15,8 @@ export function httpLoad(opts: {
   url: string;
   method: string;
   headers: Record<string, string>;
+  /** Header sets added in turn, one per request (e.g. one API key per tenant). */
+  rotate?: Record<string, string>[];
   body?: string;
   concurrency: number;
   seconds: number;

@@ -1,35 +1,31 @@
 /**
  * Public API benchmark: the authenticated ticket list (25 tickets) and ticket creation through
- * /public/v1, each beside a bare Fastify route running the same SQL through the same pool, in the same
- * run, against the same server process. The HTTP client is a separate process (bench/http-load.ts).
+ * /public/v1 on the tickets-api (the compiled NestJS server, dist/server, in this process on a real
+ * port), each beside a bare Fastify route running the same SQL through the same pool, in the same run,
+ * in the same server process. The HTTP client is a separate process (bench/http-load.ts).
  * Prints ratios and writes bench/results/public-api-<time>.json.
  *
  *   npm run bench:api        (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  *   BENCH_SECONDS=5 BENCH_ROUNDS=3 BENCH_CONNECTIONS=50 BENCH_TICKETS=10000 BENCH_REDIS_URL=redis://127.0.0.1:6379 npm run bench:api
+ *   BENCH_PROFILE=dir npm run bench:api   (CPU profile of the server during the API's last round)
  *
  * What each side does per request:
- *  - bare: one SELECT (the list's own SQL, as Kysely compiles it for listTickets) on the pool, rows mapped
- *    to the ticket JSON; no key, no tenant transaction, no validation, no metering.
- *  - bare in a tenant transaction: the same, inside inTenant() (row-level security), as the service runs it.
- *  - Public API: key lookup (one round trip), rate limit, license/scope checks, query validation,
- *    listTickets (tenant transaction), signed cursor, zod-encoded response, usage metering.
+ *  - bare: one SELECT (the list's own statement, queueStatement() as QueueService runs it) on the pool,
+ *    rows mapped to the ticket JSON; no key, no Nest (no guard, pipe, interceptor, filter), no tenant
+ *    transaction, no validation, no metering. Added to the Fastify instance under Nest, so it shares the
+ *    server's Fastify hooks (security headers, the Public API hooks' route check).
+ *  - bare in a tenant transaction: the same, in its own tenant transaction (row-level security) sent in
+ *    one round trip, as QueueService runs it (inTenantStatement).
+ *  - Public API: key lookup (one round trip), rate limit, license/scope checks, query validation
+ *    (class-validator), listTickets (tenant transaction), signed cursor, response, usage metering.
  */
 
 import fs from "node:fs";
 import path from "node:path";
-import type { Kysely } from "kysely";
-import pg from "pg";
-import { buildApp } from "../server/src/app.ts";
-import { loadConfig } from "../server/src/config.ts";
-import { inTenant, openDatabase, type Tx } from "../server/src/db/database.ts";
-import type { DB } from "../server/src/db/schema.ts";
-import { insertUser } from "../server/src/modules/access/users.ts";
-import { setLicense } from "../server/src/modules/licensing/licenses.ts";
-import { createApiKey } from "../server/src/modules/public-api/api-keys.ts";
-import { createTenant } from "../server/src/modules/tenants/tenants.ts";
-import { encodeCursor } from "../server/src/modules/tickets/queue.ts";
-import { type TicketRow, ticketQuery, toView } from "../server/src/modules/tickets/ticket-view.ts";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { httpLoad, type Load, pct } from "./load.ts";
+import { startProfile } from "./profile.ts";
+import { freshDatabase, loadServer, makeTenant, startServer, type TicketRow } from "./server.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -38,25 +34,20 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
 const REDIS_URL = process.env.BENCH_REDIS_URL;
 const POOL = 20;
-const PASSWORD = "correct horse battery staple";
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function main() {
-  const name = `usl_bench_api_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const config = loadConfig({
-    DATABASE_URL: url.toString(),
-    LOG_LEVEL: "silent",
-    ...(REDIS_URL ? { REDIS_URL } : {}),
+  const server = await loadServer();
+  const db = await freshDatabase(ADMIN_URL, "usl_bench_api");
+  const { database, nest, fastify } = await startServer(server, db.url, {
+    poolSize: POOL,
+    redisUrl: REDIS_URL,
   });
-  const database = await openDatabase(config, { poolSize: POOL });
+  const pool = server.poolOf(database.dataSource);
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
+    server: "tickets-api (NestJS, dist/server)",
     node: process.version,
     seconds: SECONDS,
     rounds: ROUNDS,
@@ -65,97 +56,61 @@ async function main() {
     tickets: TICKETS,
     rateLimiter: REDIS_URL ? "redis" : "in-process",
   };
-  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let closed = false;
   try {
-    const db = database.db;
-    const tenant = await createTenant(db, {
-      slug: "bench",
-      name: "Bench",
-      adminEmail: "admin@bench.test",
-      adminPassword: PASSWORD,
-    });
-    // A limit no run reaches: the limiter still counts every request, it never refuses one.
-    await setLicense(db, tenant.id, { active: true, maxAgents: 100, apiRateLimit: 10_000_000 });
-    const agentId = await inTenant(db, tenant.id, (tx) =>
-      insertUser(tx, tenant.id, {
-        email: "agent@bench.test",
-        name: "Agent",
-        password: PASSWORD,
-        groups: ["ITSM Agent"],
-      }),
-    );
-    const { secret } = await createApiKey(db, tenant.id, {
-      name: "bench",
-      scopes: ["tickets:read", "tickets:write"],
-      ownerEmail: "agent@bench.test",
-      createdBy: null,
-    });
-    await database.pool.query(
+    const tenant = await makeTenant(server, nest, "bench");
+    const secret = tenant.secret;
+    await pool.query(
       `insert into tickets (tenant_id, number, prefix, type, title, description, status, reporter_id, created_at)
        select $1, n, 'TKT', 'incident', 'Seeded ' || n, 'Seeded ticket', case when n % 10 = 0 then 'open' else 'closed' end, $2,
               now() - make_interval(secs => $3 - n)
        from generate_series(1, $3) n`,
-      [tenant.id, agentId, TICKETS],
+      [tenant.id, tenant.agentId, TICKETS],
     );
-    await database.pool.query(
+    await pool.query(
       "insert into itsm_settings (tenant_id, last_ticket_number) values ($1, $2) on conflict (tenant_id) do update set last_ticket_number = $2",
       [tenant.id, TICKETS],
     );
-    await database.pool.query("analyze");
+    await pool.query("analyze");
 
-    // The list's SQL exactly as listTickets builds it (no filters, newest first, limit 25 + 1).
-    const listQuery = (q: Kysely<DB>) =>
-      ticketQuery(q as unknown as Tx)
-        .where("t.tenant_id", "=", tenant.id)
-        .orderBy("t.created_at", "desc")
-        .orderBy("t.id", "desc")
-        .limit(26);
-    const compiled = listQuery(db).compile();
-    results.listSql = compiled.sql;
+    // The list's statement exactly as QueueService builds it for an agent's key (no filters, newest first, 25 + 1).
+    const actor = { tenantId: tenant.id, userId: tenant.agentId, permissions: new Set(["tickets:manage"]) };
+    const list = server.queueStatement(actor, { limit: 25 });
+    results.listSql = list.sql;
     const page = (rows: TicketRow[]) => {
       const last = rows[24];
       return {
-        data: rows.slice(0, 25).map(toView),
-        next_cursor: rows.length > 25 && last ? encodeCursor(last.created_at, last.id) : null,
+        data: rows.slice(0, 25).map((r) => server.ticketJson(server.toView(r))),
+        next_cursor: rows.length > 25 && last ? server.encodeCursor(last.created_at, last.id) : null,
       };
     };
-    const createSql = `
-      with counter as (
-        insert into itsm_settings (tenant_id, last_ticket_number) values ($1, 1)
-        on conflict (tenant_id) do update set last_ticket_number = itsm_settings.last_ticket_number + 1
-        returning last_ticket_number, ticket_prefix
-      ), ticket as (
-        insert into tickets (tenant_id, number, prefix, type, title, description, priority, reporter_id)
-        select $1, last_ticket_number, ticket_prefix, $3, $4, $5, 'medium', $2 from counter
-        returning *
-      ), history as (
-        insert into ticket_history (tenant_id, ticket_id, actor_id, kind, new_value)
-        select tenant_id, id, $2, 'created', 'open' from ticket
-      )
-      select t.*, r.name as reporter_name, r.email as reporter_email
-      from ticket t join users r on r.tenant_id = t.tenant_id and r.id = t.reporter_id`;
 
-    app = await buildApp({ config, database });
-    // The bare routes: same server, same pool, no guard (not under /api or /public), no schemas.
-    app.get("/bench/bare/tickets", async () => {
-      const { rows } = await database.pool.query(compiled.sql, compiled.parameters as unknown[]);
-      return page(rows as TicketRow[]);
-    });
-    app.get("/bench/bare-tenant/tickets", async () =>
-      page((await inTenant(db, tenant.id, (tx) => listQuery(tx).execute())) as TicketRow[]),
+    // The bare routes: same server process, same Fastify, same pool, no Nest (not under /api or /public).
+    fastify.get("/bench/bare/tickets", async () => page((await pool.query(list.sql, list.params)).rows));
+    fastify.get("/bench/bare-tenant/tickets", async () =>
+      page(
+        await server.inTenantStatement<TicketRow>(database.dataSource, tenant.id, list.sql, list.params, {
+          readOnly: true,
+        }),
+      ),
     );
-    app.post("/bench/bare/tickets", async (request, reply) => {
+    fastify.post("/bench/bare/tickets", async (request: FastifyRequest, reply: FastifyReply) => {
       const b = request.body as { title: string; description: string; type: string };
-      const { rows } = await database.pool.query(createSql, [
+      const { rows } = await pool.query(server.createTicketSql, [
         tenant.id,
-        agentId,
         b.type,
         b.title,
         b.description,
+        "medium",
+        tenant.agentId,
+        null,
+        null,
+        tenant.agentId,
       ]);
-      return reply.status(201).send(rows[0]);
+      return reply.status(201).send(server.ticketJson(server.toView(rows[0])));
     });
-    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    await nest.listen(0, "127.0.0.1");
+    const base = (await nest.getUrl()).replace("[::1]", "127.0.0.1");
 
     const auth = { authorization: `Bearer ${secret}` };
     const json = { "content-type": "application/json" };
@@ -199,7 +154,7 @@ async function main() {
     let apiRequestsSent = 1;
 
     for (const [op, list] of Object.entries(variants)) {
-      const runs: Record<string, Load[]> = {};
+      const runs: Record<string, (Load & { cpuMsPerOp: number })[]> = {};
       for (const v of list) {
         const warm = await httpLoad({ ...v, concurrency: CONNECTIONS, seconds: 1 });
         if (v.name === "api") apiRequestsSent += warm.ops;
@@ -208,9 +163,14 @@ async function main() {
         // Alternate the order so that neither side always runs on a warmer (or more crowded) machine.
         const order = round % 2 ? [...list].reverse() : list;
         for (const v of order) {
+          const profile = await startProfile(`${op}-${v.name}`, v.name === "api" && round === ROUNDS - 1);
+          const cpu = process.cpuUsage();
           const load = await httpLoad({ ...v, concurrency: CONNECTIONS, seconds: SECONDS });
+          const used = process.cpuUsage(cpu);
+          await profile.stop();
           if (v.name === "api") apiRequestsSent += load.ops;
-          runs[v.name] = [...(runs[v.name] ?? []), load];
+          const cpuMsPerOp = (used.user + used.system) / 1000 / Math.max(1, load.ops);
+          runs[v.name] = [...(runs[v.name] ?? []), { ...load, cpuMsPerOp }];
         }
       }
       const summary: Record<string, unknown> = {};
@@ -222,28 +182,31 @@ async function main() {
           p50ms: pct(all, 50),
           p95ms: pct(all, 95),
           p99ms: pct(all, 99),
+          serverCpuMsPerOp: mean(loads.map((l) => l.cpuMsPerOp)),
+          clientCpuMsPerOp: mean(loads.map((l) => l.clientCpuMsPerOp ?? 0)),
         };
       }
       const rate = (v: string) => (summary[v] as { perSec: number }).perSec;
       summary.ratioApiToBare = rate("api") / rate("bare");
       if (summary.bareTenant) summary.ratioApiToBareTenant = rate("api") / rate("bareTenant");
+      if (op === "list") summary.target = 0.5;
       results[op] = summary;
       const line = Object.entries(summary)
         .filter(([, v]) => typeof v === "object")
         .map(([k, v]) => {
-          const s = v as { perSec: number; p50ms: number; p95ms: number };
-          return `${k} ${s.perSec.toFixed(0)}/s (p50 ${s.p50ms.toFixed(1)} ms, p95 ${s.p95ms.toFixed(1)} ms)`;
+          const s = v as { perSec: number; p50ms: number; p95ms: number; serverCpuMsPerOp: number };
+          return `${k} ${s.perSec.toFixed(0)}/s (p50 ${s.p50ms.toFixed(1)} ms, p95 ${s.p95ms.toFixed(1)} ms, server ${s.serverCpuMsPerOp.toFixed(2)} ms CPU/request)`;
         })
         .join("; ");
       console.log(`${op}, ${CONNECTIONS} connections: ${line}`);
       console.log(
-        `  ratio API/bare ${(summary.ratioApiToBare as number).toFixed(2)}${summary.ratioApiToBareTenant ? `, API/bare-in-tenant-transaction ${(summary.ratioApiToBareTenant as number).toFixed(2)}` : ""}`,
+        `  ratio API/bare ${(summary.ratioApiToBare as number).toFixed(2)}${op === "list" ? " (target ≥ 0.50)" : ""}${summary.ratioApiToBareTenant ? `, API/bare-in-tenant-transaction ${(summary.ratioApiToBareTenant as number).toFixed(2)}` : ""}`,
       );
     }
-    // Every API request was metered: the usage table holds them (after the last flush).
-    await app.close();
-    app = null;
-    const usage = await database.pool.query(
+    // Every API request was metered: the usage table holds them after the last flush (on close).
+    await nest.close();
+    closed = true;
+    const usage = await pool.query(
       "select sum(requests)::int requests, sum(status_2xx)::int ok from api_usage_daily where tenant_id = $1",
       [tenant.id],
     );
@@ -252,10 +215,9 @@ async function main() {
       `metered: ${usage.rows[0].requests} API requests (${usage.rows[0].ok} 2xx) of ${apiRequestsSent} sent`,
     );
   } finally {
-    await app?.close();
+    if (!closed) await nest.close();
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.drop();
   }
   const dir = path.join(import.meta.dirname, "results");
   fs.mkdirSync(dir, { recursive: true });

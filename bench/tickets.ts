@@ -1,48 +1,107 @@
 /**
- * Ticket benchmark: creation over HTTP and the queue page, each beside the same work in raw SQL on the
- * same PostgreSQL in the same run. The HTTP client runs in its own process (bench/http-load.ts). Prints ratios and writes bench/results/tickets-<time>.json.
+ * Ticket benchmark: creation and the queue page through the tickets-api (the compiled NestJS server,
+ * dist/server, in this process on a real port), each beside the same work without the server on the same
+ * PostgreSQL in the same run. The HTTP client runs in its own process (bench/http-load.ts). Prints the
+ * ratios and writes bench/results/tickets-<time>.json.
  *
  *   npm run bench                 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
- *   BENCH_SECONDS=5 BENCH_QUEUE_ROWS=100000 npm run bench
+ *   BENCH_SECONDS=5 BENCH_QUEUE_ROWS=100000 BENCH_TENANTS=16 npm run bench
  *   BENCH_PLAN_ROWS=1000000 npm run bench   (also grow to 1M tickets and check the queue plan)
+ *   BENCH_PROFILE=dir npm run bench         (CPU profile of the server during each HTTP measurement)
+ *   BENCH_ONLY=hot,many npm run bench       (only some parts: session, hot, many, queue)
+ * Also: BENCH_WARMUP (s of HTTP load before each measured one, 1), BENCH_PGBENCH_MODES (extended,prepared),
+ * BENCH_PGBENCH (/usr/bin/pgbench), BENCH_DIST (the build, dist/server), BENCH_CLIENT=fetch (load generator).
+ *
+ * Measures (issue 8's targets in brackets):
+ *  - creation through /api/tickets (session), one tenant, 1 and 8 clients, vs the raw transaction;
+ *  - creation through POST /public/v1/tickets, ONE tenant (its counter row is the hot spot), 8
+ *    connections, vs pgbench running bench/create-ticket.pgbench.sql on the same tenant [≥ 0.40];
+ *  - the same across BENCH_TENANTS tenants (one key each, taken in turn), 8 connections, vs the raw
+ *    transaction over the same tenants from a pg pool in this process [≥ 0.60];
+ *  - the queue page (50 newest open of BENCH_QUEUE_ROWS), 1 and 8 clients, vs its SQL on the pool
+ *    [p50 ≤ 3×, p95 ≤ 4×].
+ * The raw side connects as the database owner (no row-level security); the server as the app role.
  */
 
 import fs from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { buildApp } from "../server/src/app.ts";
-import { loadConfig } from "../server/src/config.ts";
-import { inTenant, openDatabase } from "../server/src/db/database.ts";
-import { insertUser } from "../server/src/modules/access/users.ts";
-import { setLicense } from "../server/src/modules/licensing/licenses.ts";
-import { createTenant } from "../server/src/modules/tenants/tenants.ts";
-import { httpLoad, pct } from "./load.ts";
+import { httpLoad, type Load, pct } from "./load.ts";
+import { startProfile } from "./profile.ts";
+import {
+  type BenchTenant,
+  freshDatabase,
+  loadServer,
+  makeTenant,
+  PASSWORD,
+  type PgbenchResult,
+  pgbench,
+  rawCreate,
+  startServer,
+} from "./server.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const QUEUE_ROWS = Number(process.env.BENCH_QUEUE_ROWS ?? 100_000);
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 16);
 /** Grow the tenant to this many tickets at the end and check the queue plan is still an index scan. */
 const PLAN_ROWS = Number(process.env.BENCH_PLAN_ROWS ?? 0);
-const PASSWORD = "correct horse battery staple";
+const POOL = 20;
+/** pgbench's query protocols to run (BENCH_PGBENCH_MODES, comma-separated). */
+const PGBENCH_MODES = (process.env.BENCH_PGBENCH_MODES ?? "extended,prepared").split(",");
+/** BENCH_ONLY=session,hot,many,queue: run only these parts (all by default). */
+const ONLY = process.env.BENCH_ONLY?.split(",");
+const part = (name: string) => !ONLY || ONLY.includes(name);
 
-async function runFor(
-  concurrency: number,
-  seconds: number,
-  op: () => Promise<void>,
-): Promise<{ ops: number; perSec: number; latencies: number[] }> {
+async function runFor(concurrency: number, seconds: number, op: (i: number) => Promise<void>): Promise<Load> {
   const end = Date.now() + seconds * 1000;
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
+  let n = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (Date.now() < end) {
         const t0 = performance.now();
-        await op();
+        await op(n++);
         latencies.push(performance.now() - t0);
       }
     }),
   );
-  return { ops: latencies.length, perSec: latencies.length / seconds, latencies };
+  const used = process.cpuUsage(cpu);
+  const clientCpuMsPerOp = (used.user + used.system) / 1000 / Math.max(1, latencies.length);
+  return { ops: latencies.length, perSec: latencies.length / seconds, latencies, clientCpuMsPerOp };
 }
+
+/** What the server process spent on a measurement: CPU per request and how busy its event loop was. */
+interface ServerCost {
+  cpuMsPerOp: number;
+  eventLoopBusy: number;
+}
+
+/** Warm the server up on this request, then measure it (profiled when BENCH_PROFILE is set). */
+async function measure(name: string, opts: Parameters<typeof httpLoad>[0]): Promise<Load & ServerCost> {
+  if (WARMUP > 0) await httpLoad({ ...opts, seconds: WARMUP });
+  const profile = await startProfile(name);
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  try {
+    const load = await httpLoad(opts);
+    const used = process.cpuUsage(cpu);
+    return {
+      ...load,
+      cpuMsPerOp: (used.user + used.system) / 1000 / Math.max(1, load.ops),
+      eventLoopBusy: performance.eventLoopUtilization(elu).utilization,
+    };
+  } finally {
+    await profile.stop();
+  }
+}
+
+/** "server 1.10 ms CPU/request, event loop 93% busy, client 0.30 ms CPU/request" */
+const cost = (c: ServerCost & Load) =>
+  `server ${c.cpuMsPerOp.toFixed(2)} ms CPU/request, event loop ${(100 * c.eventLoopBusy).toFixed(0)}% busy, client ${(c.clientCpuMsPerOp ?? 0).toFixed(2)} ms CPU/request`;
 
 async function recount(raw: pg.Pool, tenantId: string) {
   await raw.query("delete from ticket_status_counts where tenant_id = $1", [tenantId]);
@@ -52,81 +111,60 @@ async function recount(raw: pg.Pool, tenantId: string) {
   );
 }
 
+/** Ticket numbers of a tenant: as many as tickets, the highest equal to the count, none twice. */
+async function numbering(raw: pg.Pool, tenantIds: string[]) {
+  const { rows } = await raw.query(
+    `select count(*)::int n, count(*) filter (where n = m and n = d)::int gapless, sum(n)::int tickets
+     from (select count(*) n, max(number) m, count(distinct number) d from tickets where tenant_id = any($1) group by tenant_id) x`,
+    [tenantIds],
+  );
+  return rows[0] as { n: number; gapless: number; tickets: number };
+}
+
+const f0 = (x: number) => x.toFixed(0);
+const f2 = (x: number) => x.toFixed(2);
+
 async function main() {
-  const name = `usl_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: "silent" });
-  const database = await openDatabase(config, { poolSize: 20 });
-  const app = await buildApp({ config, database });
-  const address = await app.listen({ port: 0, host: "127.0.0.1" });
-  const raw = new pg.Pool({ connectionString: url.toString(), max: 20 });
+  const server = await loadServer();
+  const db = await freshDatabase(ADMIN_URL, "usl_bench");
+  const { database, nest } = await startServer(server, db.url, { poolSize: POOL });
+  await nest.listen(0, "127.0.0.1");
+  const address = (await nest.getUrl()).replace("[::1]", "127.0.0.1");
+  const raw = new pg.Pool({ connectionString: db.url, max: POOL });
   raw.on("error", () => {});
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
+    server: "tickets-api (NestJS, dist/server)",
     seconds: SECONDS,
     queueRows: QUEUE_ROWS,
+    tenants: TENANTS,
     node: process.version,
+    postgres: (await raw.query("show server_version")).rows[0].server_version,
   };
 
   try {
     // One tenant with one agent: every creation hits the same counter row (the hot-counter case).
-    const tenant = await createTenant(database.db, {
-      slug: "bench",
-      name: "Bench",
-      adminEmail: "admin@bench.test",
-      adminPassword: PASSWORD,
-    });
-    await setLicense(database.db, tenant.id, { active: true, maxAgents: 100 });
-    const agentId = await inTenant(database.db, tenant.id, (tx) =>
-      insertUser(tx, tenant.id, {
-        email: "agent@bench.test",
-        name: "Agent",
-        password: PASSWORD,
-        groups: ["ITSM Agent"],
-      }),
-    );
+    const hot = await makeTenant(server, nest, "bench");
     const signIn = await fetch(`${address}/api/auth/sign-in`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "agent@bench.test", password: PASSWORD }),
+      body: JSON.stringify({ email: hot.agentEmail, password: PASSWORD }),
     });
+    if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
     const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const headers = { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
-
-    const rawCreate = async () => {
-      const c = await raw.connect();
-      try {
-        await c.query("begin");
-        const r = await c.query(
-          "insert into itsm_settings (tenant_id, last_ticket_number) values ($1, 1) on conflict (tenant_id) do update set last_ticket_number = itsm_settings.last_ticket_number + 1 returning last_ticket_number, ticket_prefix",
-          [tenant.id],
-        );
-        const t = await c.query(
-          "insert into tickets (tenant_id, number, prefix, type, title, description, reporter_id) values ($1, $2, $3, 'incident', 'Raw', '', $4) returning id",
-          [tenant.id, r.rows[0].last_ticket_number, r.rows[0].ticket_prefix, agentId],
-        );
-        await c.query(
-          "insert into ticket_history (tenant_id, ticket_id, actor_id, kind, new_value) values ($1, $2, $3, 'created', 'open')",
-          [tenant.id, t.rows[0].id, agentId],
-        );
-        await c.query("commit");
-      } finally {
-        c.release();
-      }
-    };
+    const session = { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
     const createBody = JSON.stringify({ title: "Http", description: "", type: "incident" });
+    const bearer = (t: BenchTenant) => ({ authorization: `Bearer ${t.secret}` });
+
+    // 1. /api/tickets (web app's route) vs the raw transaction, one tenant.
     const create: Record<string, unknown> = {};
-    for (const c of [1, 8]) {
-      const r = await runFor(c, SECONDS, rawCreate);
-      const h = await httpLoad({
+    for (const c of part("session") ? [1, 8] : []) {
+      const r = await runFor(c, SECONDS, () => rawCreate(raw, hot.id, hot.agentId));
+      const h = await measure(`create-session-c${c}`, {
         url: `${address}/api/tickets`,
         method: "POST",
-        headers,
+        headers: session,
         body: createBody,
         concurrency: c,
         seconds: SECONDS,
@@ -138,108 +176,189 @@ async function main() {
         ratio: h.perSec / r.perSec,
         httpP50ms: pct(h.latencies, 50),
         rawP50ms: pct(r.latencies, 50),
+        serverCpuMsPerOp: h.cpuMsPerOp,
+        serverEventLoopBusy: h.eventLoopBusy,
+        clientCpuMsPerOp: h.clientCpuMsPerOp,
       };
       console.log(
-        `create, ${c} client(s): raw ${r.perSec.toFixed(0)}/s, http ${h.perSec.toFixed(0)}/s, ratio ${(h.perSec / r.perSec).toFixed(2)}`,
+        `create /api/tickets, one tenant, ${c} client(s): raw ${f0(r.perSec)}/s, http ${f0(h.perSec)}/s, ratio ${f2(h.perSec / r.perSec)} (${cost(h)})`,
       );
     }
-    results.create = create;
-    const gaps = await raw.query(
-      "select count(*)::int n, max(number)::int m, count(distinct number)::int d from tickets where tenant_id = $1",
-      [tenant.id],
-    );
-    results.numbering = gaps.rows[0];
-    console.log(
-      `numbering: ${gaps.rows[0].n} tickets, max number ${gaps.rows[0].m}, distinct ${gaps.rows[0].d} (gapless: ${gaps.rows[0].n === gaps.rows[0].m && gaps.rows[0].n === gaps.rows[0].d})`,
-    );
+    if (part("session")) results.create = create;
 
-    // The queue: QUEUE_ROWS tickets in the tenant, most of them closed; the page is the 50 newest open.
-    // Seeded in bulk without the per-row status-count trigger, then recounted once.
-    await raw.query("alter table tickets disable trigger tickets_count_status");
-    await raw.query(
-      `insert into tickets (tenant_id, number, prefix, type, title, description, status, reporter_id, created_at)
-       select $1, n, 'TKT', 'incident', 'Seeded ' || n, '', case when n % 10 = 0 then 'open' else 'closed' end, $2,
-              now() - make_interval(secs => $3 - n)
-       from generate_series((select last_ticket_number + 1 from itsm_settings where tenant_id = $1), (select last_ticket_number from itsm_settings where tenant_id = $1) + $3) n`,
-      [tenant.id, agentId, QUEUE_ROWS],
-    );
-    await raw.query(
-      "update itsm_settings set last_ticket_number = (select max(number) from tickets where tenant_id = $1) where tenant_id = $1",
-      [tenant.id],
-    );
-    await recount(raw, tenant.id);
-    await raw.query("alter table tickets enable trigger tickets_count_status");
-    await raw.query("analyze tickets");
-    const queueSql = `select t.*, r.name, r.email, a.name, a.email from tickets t
-      join users r on r.tenant_id = t.tenant_id and r.id = t.reporter_id
-      left join users a on a.tenant_id = t.tenant_id and a.id = t.assignee_id
-      where t.tenant_id = $1 and t.status = 'open' order by t.created_at desc, t.id desc limit 51`;
-    const plan = (await raw.query(`explain ${queueSql}`, [tenant.id])).rows
-      .map((r) => r["QUERY PLAN"])
-      .join("\n");
-    results.queuePlan = plan;
-    const queue: Record<string, unknown> = {};
-    for (const c of [1, 8]) {
-      const r = await runFor(c, SECONDS, async () => {
-        await raw.query(queueSql, [tenant.id]);
-      });
-      const h = await httpLoad({
-        url: `${address}/api/tickets?status=open&limit=50`,
-        method: "GET",
-        headers,
-        concurrency: c,
+    // 2. The target: POST /public/v1/tickets, one tenant, 8 connections, vs pgbench on the same counter.
+    if (part("hot")) {
+      // pgbench in each protocol mode; the ratio is taken against the faster one.
+      const pgbs: PgbenchResult[] = [];
+      for (const mode of PGBENCH_MODES) {
+        const opts = { clients: 8, seconds: SECONDS, tenantId: hot.id, reporterId: hot.agentId, mode };
+        pgbs.push(await pgbench(db.url, opts));
+      }
+      const pgb = pgbs.reduce((a, b) => (b.tps > a.tps ? b : a));
+      const api = await measure("create-public-hot-c8", {
+        url: `${address}/public/v1/tickets`,
+        method: "POST",
+        headers: { "content-type": "application/json", ...bearer(hot) },
+        body: createBody,
+        concurrency: 8,
         seconds: SECONDS,
-        expect: 200,
+        expect: 201,
       });
-      const entry = {
-        rawP50ms: pct(r.latencies, 50),
-        rawP95ms: pct(r.latencies, 95),
-        httpP50ms: pct(h.latencies, 50),
-        httpP95ms: pct(h.latencies, 95),
-        p50Ratio: pct(h.latencies, 50) / pct(r.latencies, 50),
-        p95Ratio: pct(h.latencies, 95) / pct(r.latencies, 95),
+      results.createPublicHot = {
+        clients: 8,
+        pgbench: pgbs,
+        apiPerSec: api.perSec,
+        apiP50ms: pct(api.latencies, 50),
+        apiP95ms: pct(api.latencies, 95),
+        ratio: api.perSec / pgb.tps,
+        ratioTo: `pgbench -M ${pgb.mode}`,
+        target: 0.4,
+        serverCpuMsPerOp: api.cpuMsPerOp,
+        serverEventLoopBusy: api.eventLoopBusy,
+        clientCpuMsPerOp: api.clientCpuMsPerOp,
       };
-      queue[`c${c}`] = entry;
+      const pgbLine = pgbs.map((r) => `-M ${r.mode} ${f0(r.tps)} tps (${r.failed} failed)`).join(", ");
       console.log(
-        `queue (${QUEUE_ROWS} tickets), ${c} client(s): raw p50 ${entry.rawP50ms.toFixed(2)} ms p95 ${entry.rawP95ms.toFixed(2)} ms; http p50 ${entry.httpP50ms.toFixed(2)} ms p95 ${entry.httpP95ms.toFixed(2)} ms; ratios ${entry.p50Ratio.toFixed(2)}× / ${entry.p95Ratio.toFixed(2)}×`,
+        `create POST /public/v1/tickets, ONE tenant (hot counter), 8 connections: pgbench ${pgbLine}; API ${f0(api.perSec)}/s (p50 ${f2(pct(api.latencies, 50))} ms) → ratio ${f2(api.perSec / pgb.tps)} of pgbench -M ${pgb.mode} (target ≥ 0.40; ${cost(api)})`,
       );
     }
-    results.queue = queue;
-    console.log(`queue plan:\n${plan}`);
 
-    if (PLAN_ROWS > QUEUE_ROWS) {
+    // 3. Across many tenants (no shared counter): the API vs the raw transaction, 8 clients each.
+    const many: BenchTenant[] = [];
+    if (part("many")) {
+      for (let i = 0; i < TENANTS; i++) many.push(await makeTenant(server, nest, `bench-${i}`));
+      const rawMany = await runFor(8, SECONDS, (n) => {
+        const t = many[n % many.length] as BenchTenant;
+        return rawCreate(raw, t.id, t.agentId);
+      });
+      const apiMany = await measure("create-public-many-c8", {
+        url: `${address}/public/v1/tickets`,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        rotate: many.map(bearer),
+        body: createBody,
+        concurrency: 8,
+        seconds: SECONDS,
+        expect: 201,
+      });
+      results.createPublicManyTenants = {
+        clients: 8,
+        tenants: TENANTS,
+        rawPerSec: rawMany.perSec,
+        rawP50ms: pct(rawMany.latencies, 50),
+        apiPerSec: apiMany.perSec,
+        apiP50ms: pct(apiMany.latencies, 50),
+        ratio: apiMany.perSec / rawMany.perSec,
+        target: 0.6,
+        serverCpuMsPerOp: apiMany.cpuMsPerOp,
+        serverEventLoopBusy: apiMany.eventLoopBusy,
+      };
+      console.log(
+        `create POST /public/v1/tickets, ${TENANTS} tenants, 8 connections: raw ${f0(rawMany.perSec)}/s (${(rawMany.clientCpuMsPerOp ?? 0).toFixed(2)} ms CPU/transaction in this process), API ${f0(apiMany.perSec)}/s → ratio ${f2(apiMany.perSec / rawMany.perSec)} (target ≥ 0.60; ${cost(apiMany)})`,
+      );
+    }
+
+    const hotNumbers = await numbering(raw, [hot.id]);
+    const manyNumbers = await numbering(
+      raw,
+      many.map((t) => t.id),
+    );
+    results.numbering = { hot: hotNumbers, many: manyNumbers };
+    console.log(
+      `numbering: hot tenant ${hotNumbers.tickets ?? 0} tickets (raw, pgbench, /api, Public API), gapless: ${hotNumbers.gapless === 1}` +
+        (many.length
+          ? `; ${manyNumbers.gapless} of ${many.length} other tenants gapless (${manyNumbers.tickets} tickets)`
+          : ""),
+    );
+
+    if (part("queue")) {
+      // 4. The queue: QUEUE_ROWS tickets in the tenant, most of them closed; the page is the 50 newest open.
+      // Seeded in bulk without the per-row status-count trigger, then recounted once.
       await raw.query("alter table tickets disable trigger tickets_count_status");
       await raw.query(
         `insert into tickets (tenant_id, number, prefix, type, title, description, status, reporter_id, created_at)
+       select $1, n, 'TKT', 'incident', 'Seeded ' || n, '', case when n % 10 = 0 then 'open' else 'closed' end, $2,
+              now() - make_interval(secs => $3 - n)
+       from generate_series((select last_ticket_number + 1 from itsm_settings where tenant_id = $1), (select last_ticket_number from itsm_settings where tenant_id = $1) + $3) n`,
+        [hot.id, hot.agentId, QUEUE_ROWS],
+      );
+      await raw.query(
+        "update itsm_settings set last_ticket_number = (select max(number) from tickets where tenant_id = $1) where tenant_id = $1",
+        [hot.id],
+      );
+      await recount(raw, hot.id);
+      await raw.query("alter table tickets enable trigger tickets_count_status");
+      await raw.query("analyze tickets");
+      // The service's own statement (queueStatement) for an agent asking for the 50 newest open tickets.
+      const agent = { tenantId: hot.id, userId: hot.agentId, permissions: new Set(["tickets:manage"]) };
+      const { sql: queueSql, params: queueParams } = server.queueStatement(agent, {
+        status: ["open"],
+        limit: 50,
+      });
+      results.queueSql = queueSql;
+      const plan = (await raw.query(`explain ${queueSql}`, queueParams)).rows
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
+      results.queuePlan = plan;
+      const queue: Record<string, unknown> = {};
+      for (const c of [1, 8]) {
+        const r = await runFor(c, SECONDS, async () => {
+          await raw.query(queueSql, queueParams);
+        });
+        const h = await measure(`queue-c${c}`, {
+          url: `${address}/api/tickets?status=open&limit=50`,
+          method: "GET",
+          headers: session,
+          concurrency: c,
+          seconds: SECONDS,
+          expect: 200,
+        });
+        const entry = {
+          rawP50ms: pct(r.latencies, 50),
+          rawP95ms: pct(r.latencies, 95),
+          httpP50ms: pct(h.latencies, 50),
+          httpP95ms: pct(h.latencies, 95),
+          p50Ratio: pct(h.latencies, 50) / pct(r.latencies, 50),
+          p95Ratio: pct(h.latencies, 95) / pct(r.latencies, 95),
+          serverCpuMsPerOp: h.cpuMsPerOp,
+          serverEventLoopBusy: h.eventLoopBusy,
+        };
+        queue[`c${c}`] = entry;
+        console.log(
+          `queue (${QUEUE_ROWS} tickets), ${c} client(s): raw p50 ${f2(entry.rawP50ms)} ms p95 ${f2(entry.rawP95ms)} ms; http p50 ${f2(entry.httpP50ms)} ms p95 ${f2(entry.httpP95ms)} ms; ratios ${f2(entry.p50Ratio)}× / ${f2(entry.p95Ratio)}× (target ≤ 3× / ≤ 4×; ${cost(h)})`,
+        );
+      }
+      results.queue = queue;
+      console.log(`queue plan:\n${plan}`);
+
+      if (PLAN_ROWS > QUEUE_ROWS) {
+        await raw.query("alter table tickets disable trigger tickets_count_status");
+        await raw.query(
+          `insert into tickets (tenant_id, number, prefix, type, title, description, status, reporter_id, created_at)
          select $1, n, 'TKT', 'incident', 'Seeded ' || n, '', case when n % 10 = 0 then 'open' else 'closed' end, $2,
                 now() - make_interval(secs => n)
          from generate_series((select max(number) + 1 from tickets where tenant_id = $1), $3) n`,
-        [tenant.id, agentId, PLAN_ROWS + 20_000],
-      );
-      await recount(raw, tenant.id);
-      await raw.query("alter table tickets enable trigger tickets_count_status");
-      await raw.query("analyze tickets");
-      const big = (await raw.query(`explain (analyze, buffers) ${queueSql}`, [tenant.id])).rows
-        .map((r) => r["QUERY PLAN"])
-        .join("\n");
-      const count = (
-        await raw.query("select count(*)::int as n from tickets where tenant_id = $1", [tenant.id])
-      ).rows[0].n;
-      results.queuePlanAtScale = {
-        tickets: count,
-        indexScan: big.includes("Index Scan using tickets_queue"),
-        plan: big,
-      };
-      console.log(
-        `queue plan at ${count} tickets (index scan: ${big.includes("Index Scan using tickets_queue")}):\n${big}`,
-      );
+          [hot.id, hot.agentId, PLAN_ROWS + 20_000],
+        );
+        await recount(raw, hot.id);
+        await raw.query("alter table tickets enable trigger tickets_count_status");
+        await raw.query("analyze tickets");
+        const big = (await raw.query(`explain (analyze, buffers) ${queueSql}`, queueParams)).rows
+          .map((r) => r["QUERY PLAN"])
+          .join("\n");
+        const count = (
+          await raw.query("select count(*)::int as n from tickets where tenant_id = $1", [hot.id])
+        ).rows[0].n;
+        const indexScan = big.includes("Index Scan using tickets_queue");
+        results.queuePlanAtScale = { tickets: count, indexScan, plan: big };
+        console.log(`queue plan at ${count} tickets (index scan: ${indexScan}):\n${big}`);
+      }
     }
   } finally {
-    await app.close();
+    await nest.close();
     await raw.end();
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.drop();
   }
   const dir = path.join(import.meta.dirname, "results");
   fs.mkdirSync(dir, { recursive: true });

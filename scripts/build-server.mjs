@@ -7,7 +7,10 @@ import { transformFile } from "@swc/core";
 import { swcOptions } from "../swc.config.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const out = path.join(root, "dist/server");
+const target = path.join(root, "dist/server");
+// Built beside the old output and swapped in at the end, so a process running from dist/server (a test
+// server, the CLI) never sees a half-written tree.
+const out = `${target}.next-${process.pid}`;
 const sources = ["apps/tickets-api/src", "apps/cli/src", "libs/domain/src", "libs/server"];
 const options = swcOptions();
 
@@ -19,7 +22,8 @@ function* files(dir) {
     else if (
       entry.name.endsWith(".ts") &&
       !entry.name.endsWith(".spec.ts") &&
-      !full.includes(`${path.sep}test${path.sep}`)
+      !full.includes(`${path.sep}test${path.sep}`) &&
+      !full.includes(path.join("libs", "server", "testing")) // test support, not shipped
     )
       yield full;
   }
@@ -29,17 +33,21 @@ fs.rmSync(out, { recursive: true, force: true });
 const jobs = sources
   .flatMap((dir) => [...files(path.join(root, dir))])
   .map(async (file) => {
-    const target = path.join(out, path.relative(root, file)).replace(/\.ts$/, ".js");
+    const dest = path.join(out, path.relative(root, file)).replace(/\.ts$/, ".js");
     const { code, map } = await transformFile(file, {
       ...options,
       filename: file,
       swcrc: false,
-      outputPath: target,
+      outputPath: dest,
     });
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
-    if (map) fs.writeFileSync(`${target}.map`, map);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.writeFileSync(dest, `${code}\n//# sourceMappingURL=${path.basename(dest)}.map\n`);
+    if (map) fs.writeFileSync(`${dest}.map`, map);
   });
 await Promise.all(jobs);
 fs.writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
-console.log(`built ${jobs.length} files into ${path.relative(root, out)}`);
+const old = `${target}.old-${process.pid}`;
+if (fs.existsSync(target)) fs.renameSync(target, old);
+fs.renameSync(out, target);
+fs.rmSync(old, { recursive: true, force: true });
+console.log(`built ${jobs.length} files into ${path.relative(root, target)}`);

@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import { Logger, type LogLevel } from "@nestjs/common";
+import type { LogLevel } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
-import { type Config, sendProblem } from "@uslimato/server-core";
+import type { Config } from "@uslimato/server-core";
 import type { Database } from "@uslimato/server-data";
 import { AppModule } from "./app.module.ts";
 import { WEB_DIST, webAppBuilt } from "./web-app.controller.ts";
@@ -16,7 +16,8 @@ const NEST_LOG_LEVELS: Record<string, LogLevel[]> = {
   fatal: ["fatal"],
   error: ["fatal", "error"],
   warn: ["fatal", "error", "warn"],
-  info: ["fatal", "error", "warn", "log"],
+  // Nest's own start-up lines (modules, mapped routes) are debug detail; requests are logged by Fastify.
+  info: ["fatal", "error", "warn"],
   debug: ["fatal", "error", "warn", "log", "debug"],
   trace: ["fatal", "error", "warn", "log", "debug", "verbose"],
 };
@@ -40,10 +41,8 @@ export async function createApp(config: Config, database: Database): Promise<Nes
   const fastify = app.getHttpAdapter().getInstance();
   // Bodies are JSON only: any other content type (text/plain included) is a 415.
   fastify.removeContentTypeParser("text/plain");
-  // Errors raised before a request reaches Nest (body parsing: bad JSON, too large, wrong content
-  // type) leave in the same problem+json shape as everything else.
-  const logger = new Logger("http");
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
+  // Errors raised before a request reaches a handler (body parsing: bad JSON, too large, wrong content
+  // type) reach the ProblemFilter too: Nest installs Fastify's error handler and passes them on.
   await app.register(helmet, securityHeaders(config));
   await app.register(cookie);
   if (webAppBuilt()) {

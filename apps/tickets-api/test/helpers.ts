@@ -1,10 +1,12 @@
 import type { NestFastifyApplication } from "@nestjs/platform-fastify";
 import { LicensingService } from "@uslimato/server-licensing";
 import { TenantsService } from "@uslimato/server-tenants";
+import { PASSWORD, uniqueSlug } from "@uslimato/server-testing";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { createApp } from "../src/create-app.ts";
 import { openTestDatabase, type TestDatabase } from "./test-database.ts";
 
+export { PASSWORD, uniqueSlug } from "@uslimato/server-testing";
 export { openTestDatabase, snapshot, TEST_DB, type TestDatabase } from "./test-database.ts";
 
 export interface TestApp extends TestDatabase {
@@ -29,13 +31,6 @@ export async function startTestApp(): Promise<TestApp> {
       await tdb.close();
     },
   };
-}
-
-export const PASSWORD = "correct horse battery staple";
-let counter = 0;
-export function uniqueSlug(prefix = "t"): string {
-  counter += 1;
-  return `${prefix}${counter}-${Math.random().toString(36).slice(2, 7)}`;
 }
 
 /** A tenant with its admin; `license: true` also activates ITSM with every flag. */

@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, describe, test } from "@jest/globals";
+import { afterAll, beforeAll, describe, jest, test } from "@jest/globals";
 import type { NestFastifyApplication } from "@nestjs/platform-fastify";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "../src/create-app.ts";
 import { openTestDatabase, type TestDatabase } from "./test-database.ts";
+
+// Opening a fresh database (migrations) takes more than jest's default 5 s late in a long run.
+jest.setTimeout(120_000);
 
 describe("the HTTP shell: health, errors, security headers", () => {
   let t: TestDatabase;

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, jest, test } from "@jest/globals";
 import { OperatorsService } from "@uslimato/server-operator";
 import { Client, signedIn, startTestApp, type TestApp } from "./helpers.ts";
-import { CLI_ENTRY, runCli } from "./processes.ts";
+import { runCli } from "./processes.ts";
 import { ApiClient, type Desk, makeDesk } from "./public-api-helpers.ts";
 
 jest.setTimeout(120_000);
@@ -189,11 +188,6 @@ describe("API keys and usage", () => {
   });
 
   test("CLI: apikey create prints the key alone on the last line; it works; bad input is one line and exit 1", async () => {
-    // Until the CLI is ported, bin/uslimato.js runs the old one (server/src/cli), whose migration
-    // runner cannot open a database that TypeORM migrated: nothing to test yet.
-    if (fs.readFileSync(CLI_ENTRY, "utf8").includes("server/src/cli")) {
-      return console.warn("skipped: bin/uslimato.js still runs the old CLI (server/src/cli)");
-    }
     const res = await runCli(
       [
         "apikey",

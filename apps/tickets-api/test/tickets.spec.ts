@@ -397,6 +397,25 @@ describe("tickets", () => {
     await open.ended;
     assert.equal(feed.listeners(d.tenantId), 0);
   });
+
+  test("a change right after a page starts listening is told: the feed reads the version at once", async () => {
+    const feed = t.nest.get(TicketChangeFeed);
+    feed.intervalMs = 3_000;
+    const heard: string[] = [];
+    const unsubscribe = feed.subscribe(d.tenantId, (version) => heard.push(version));
+    try {
+      await sleep(300); // long enough for the first read, well before the first interval
+      const res = await d.agent.post("/api/tickets", {
+        title: "Filed at once",
+        description: "",
+        type: "incident",
+      });
+      assert.equal(res.statusCode, 201);
+      await until(() => heard.length > 0, 10_000);
+    } finally {
+      unsubscribe();
+    }
+  });
 });
 
 /** The admin of a tenant, made an agent (member of ITSM Agent), signed in. */

@@ -25,9 +25,23 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   503: "unavailable",
 };
 
+interface FastifyCoded {
+  code?: string;
+  message?: string;
+}
+
+function fromFastify({ code = "", message = "" }: FastifyCoded): AppError {
+  const detail =
+    code === "FST_ERR_CTP_INVALID_JSON_BODY" ? `The body is not valid JSON: ${message}` : message;
+  return new AppError(FASTIFY_CODES[code] ?? "bad_request", detail);
+}
+
 /** Map anything thrown while serving a request onto the one error model, or null for a real failure. */
 export function toAppError(error: unknown, request?: FastifyRequest): AppError | null {
   if (error instanceof AppError) return error;
+  // Nest hands Fastify's own errors (body parsing) on as an HttpException whose cause is the original.
+  const fastifyError = error instanceof HttpException ? (error.cause as FastifyCoded | undefined) : undefined;
+  if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) return fromFastify(fastifyError);
   if (error instanceof HttpException) {
     const code = HTTP_STATUS_CODES[error.getStatus()];
     if (!code) return null;
@@ -36,13 +50,8 @@ export function toAppError(error: unknown, request?: FastifyRequest): AppError |
     }
     return new AppError(code, error.message);
   }
-  const { code, message } = error as { code?: string; message?: string };
-  const mapped = code ? FASTIFY_CODES[code] : undefined;
-  if (mapped) {
-    const detail =
-      code === "FST_ERR_CTP_INVALID_JSON_BODY" ? `The body is not valid JSON: ${message}` : (message ?? "");
-    return new AppError(mapped, detail);
-  }
+  const { code } = error as FastifyCoded;
+  if (code && FASTIFY_CODES[code]) return fromFastify(error as FastifyCoded);
   // A unique index refused a row that a concurrent request inserted after our own check (two tenants
   // with one slug created at once, say): the loser gets the same 409 the check would have given.
   if (code === "23505" || (error as { driverError?: { code?: string } }).driverError?.code === "23505") {

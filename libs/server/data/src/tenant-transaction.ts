@@ -1,4 +1,6 @@
+import type pg from "pg";
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import { poolOf } from "./database.ts";
 
 /** The role every tenant-scoped transaction runs as: no superuser, no BYPASSRLS, so RLS applies. */
 export const APP_ROLE = "uslimato_app";
@@ -32,6 +34,96 @@ export async function inTenant<T>(
   // Inlining is safe: tenantId has just been checked to be a UUID and APP_ROLE is a constant.
   return run(dataSource, scopeSql(tenantId), fn, options);
 }
+
+/**
+ * ONE statement in its own tenant transaction, in ONE round trip: `start transaction` with the tenant
+ * scope, the statement and `commit` leave in a single write and PostgreSQL answers them in order
+ * (node-postgres' pipeline mode). For the hot paths that are a single statement (ticket creation, the
+ * queue page): inTenant() costs three round trips there (BEGIN + scope, the statement, COMMIT), each a
+ * socket write and a wake-up on both sides, and its COMMIT leaves only after the statement's answer has
+ * come back and been handled — while the statement's row locks (the ticket counter) are held. Here the
+ * COMMIT is already queued on the server when the statement ends, so a hot counter row is locked only
+ * for as long as PostgreSQL itself needs.
+ *
+ * Same guarantees as inTenant(): row-level security for `tenantId` as APP_ROLE; a statement that fails
+ * leaves nothing (its transaction is aborted, and the queued COMMIT then ends it as a ROLLBACK); a write
+ * resolves only once COMMIT has answered. A read resolves with the rows as soon as they arrive, the
+ * connection goes back to the pool after its COMMIT (as inTenant's readOnly). Runs on the pool under
+ * TypeORM (poolOf): no query runner, so no TypeORM work around COMMIT either.
+ */
+export async function inTenantStatement<T>(
+  dataSource: DataSource,
+  tenantId: string,
+  sql: string,
+  params: unknown[],
+  options: TransactionOptions & {
+    /**
+     * Run it as this named prepared statement: parsed and planned once per connection instead of on
+     * every call. PostgreSQL only: the embedded database is one session shared by every client.
+     */
+    prepareAs?: string | undefined;
+  } = {},
+): Promise<T[]> {
+  if (!UUID_RE.test(tenantId)) throw new Error(`inTenantStatement: "${tenantId}" is not a tenant id`);
+  const client = (await poolOf(dataSource).connect()) as PipelineClient;
+  const begin = `start transaction${options.readOnly ? " read only" : ""}; ${scopeSql(tenantId)}`;
+  const statement = { ...(options.prepareAs ? { name: options.prepareAs } : {}), text: sql, values: params };
+  let queries: [Promise<pg.QueryResult>, Promise<pg.QueryResult>, Promise<pg.QueryResult>];
+  // pg ≥ 8.23 writes a query without waiting for the previous one's answer while `pipeline` is on. The
+  // client is idle here (just taken from the pool); the switch is put back once every answer is in. A
+  // pg without it runs the three one after the other: the same transaction, in three round trips.
+  const pipelined = typeof client.pipeline === "boolean";
+  if (pipelined) {
+    client.pipeline = true;
+    const socket = client.connection?.stream;
+    socket?.cork(); // the three messages in one write
+    try {
+      queries = [client.query(begin), client.query(statement), client.query("commit")];
+    } catch (err) {
+      client.pipeline = false;
+      client.release(err as Error);
+      throw err;
+    } finally {
+      socket?.uncork();
+    }
+  } else {
+    const began = client.query(begin);
+    const done = began.then(() => client.query(statement));
+    queries = [
+      began,
+      done,
+      done.then(
+        () => client.query("commit"),
+        () => client.query("rollback"),
+      ),
+    ];
+  }
+  const settled = Promise.allSettled(queries).then((results) => {
+    if (pipelined) client.pipeline = false;
+    // A failed COMMIT leaves the connection in an unknown state: the pool replaces it.
+    client.release(results[2].status === "rejected" ? (results[2].reason as Error) : undefined);
+    return results;
+  });
+  if (options.readOnly) {
+    await queries[0];
+    return (await queries[1]).rows as T[];
+  }
+  const [began, done, committed] = await settled;
+  if (began.status === "rejected") throw began.reason;
+  if (done.status === "rejected") throw done.reason;
+  if (committed.status === "rejected") throw committed.reason;
+  // Only the COMMIT of a transaction in which nothing failed answers COMMIT (else ROLLBACK).
+  if (committed.value.command !== "COMMIT") {
+    throw new Error(`inTenantStatement: COMMIT answered ${committed.value.command}`);
+  }
+  return done.value.rows as T[];
+}
+
+/** A pooled pg client as node-postgres builds it: the pipeline switch and the socket are not in its types. */
+type PipelineClient = Omit<pg.PoolClient, "pipeline"> & {
+  pipeline?: boolean;
+  connection?: { stream?: { cork(): void; uncork(): void } };
+};
 
 /**
  * A transaction without a tenant scope, as the connection's own role (which owns the tables and so

@@ -52,7 +52,10 @@ export function queueStatement(actor: Actor, query: QueueQuery): { sql: string; 
   const desc = (query.sort ?? "newest") === "newest";
   const where = [`t.tenant_id = ${param(actor.tenantId)}`];
   if (query.mine || !isAgent(actor)) where.push(`t.reporter_id = ${param(actor.userId)}`);
-  if (query.status?.length) where.push(`t.status = any(${param(query.status)}::text[])`);
+  // One status as `=`: the planner then reads the (tenant_id, status, created_at, id) index in order and
+  // stops after the page; with `= any(array)` it walks all the tenant's newest tickets and filters.
+  if (query.status?.length === 1) where.push(`t.status = ${param(query.status[0])}`);
+  else if (query.status?.length) where.push(`t.status = any(${param(query.status)}::text[])`);
   if (query.type) where.push(`t.type = ${param(query.type)}`);
   if (query.priority?.length) where.push(`t.priority = any(${param(query.priority)}::text[])`);
   if (query.assignee === "me") where.push(`t.assignee_id = ${param(actor.userId)}`);

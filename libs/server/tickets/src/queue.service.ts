@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { STATUSES, type Status } from "@uslimato/domain";
-import { inTenant, TicketStatusCount } from "@uslimato/server-data";
+import { inTenant, inTenantStatement, TicketStatusCount } from "@uslimato/server-data";
 import { DataSource } from "typeorm";
 import { encodeCursor } from "./queue-cursor.ts";
 import { DEFAULT_PAGE_SIZE, type QueuePage, type QueueQuery, queueStatement } from "./queue-statement.ts";
@@ -16,8 +16,9 @@ export class QueueService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     // Built (and the cursor checked) before the transaction opens.
     const { sql, params } = queueStatement(actor, query);
-    // The hot read path: one hand-written statement (see queueStatement), in a read-only transaction.
-    const rows: TicketRow[] = await inTenant(this.dataSource, actor.tenantId, (em) => em.query(sql, params), {
+    // The hot read path: one hand-written statement (see queueStatement), in a read-only transaction
+    // sent in one round trip with its BEGIN + scope and COMMIT (inTenantStatement).
+    const rows = await inTenantStatement<TicketRow>(this.dataSource, actor.tenantId, sql, params, {
       readOnly: true,
     });
     const page = rows.slice(0, limit);

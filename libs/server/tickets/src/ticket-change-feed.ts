@@ -26,8 +26,14 @@ export class TicketChangeFeed implements OnModuleDestroy {
   constructor(private readonly dataSource: DataSource) {}
 
   subscribe(tenantId: string, listener: Listener, onClose?: () => void): () => void {
-    const set = this.subscriptions.get(tenantId) ?? new Set<Subscription>();
-    this.subscriptions.set(tenantId, set);
+    const existing = this.subscriptions.get(tenantId);
+    const set = existing ?? new Set<Subscription>();
+    if (!existing) {
+      this.subscriptions.set(tenantId, set);
+      // The tenant's version is read now, not at the next interval: a change in between would become
+      // the starting point and never be told (a ticket filed just after a queue page opened).
+      void this.poll([tenantId]);
+    }
     const subscription: Subscription = { listener, onClose };
     set.add(subscription);
     this.timer ??= setInterval(() => void this.poll(), this.intervalMs);
@@ -49,11 +55,11 @@ export class TicketChangeFeed implements OnModuleDestroy {
     return this.subscriptions.get(tenantId)?.size ?? 0;
   }
 
-  private async poll(): Promise<void> {
-    const tenants = [...this.subscriptions.keys()];
+  private async poll(tenants = [...this.subscriptions.keys()]): Promise<void> {
     if (tenants.length === 0) return;
     try {
       for (const { tenant_id, v } of await this.unsafeVersions(tenants)) {
+        if (!this.subscriptions.has(tenant_id)) continue; // its last listener left meanwhile
         const version = v ?? "";
         const previous = this.versions.get(tenant_id);
         this.versions.set(tenant_id, version);

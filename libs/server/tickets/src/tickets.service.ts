@@ -1,7 +1,15 @@
 import { Injectable } from "@nestjs/common";
 import { allowedTargets, featureEnabled, type LicenseState, type Status } from "@uslimato/domain";
 import { AppError, invalidField } from "@uslimato/server-core";
-import { inTenant, Ticket, TicketComment, User } from "@uslimato/server-data";
+import {
+  type Database,
+  InjectDatabase,
+  inTenant,
+  inTenantStatement,
+  Ticket,
+  TicketComment,
+  User,
+} from "@uslimato/server-data";
 import { DataSource, type EntityManager } from "typeorm";
 import { whereAgent } from "./agents.ts";
 import {
@@ -43,7 +51,7 @@ export type TicketWithMoves = TicketView & { allowed_statuses: Status[] };
  * creation). The counter row stays locked until COMMIT, so numbers are gapless and never reused even
  * across processes: nothing may run in the transaction after it except `beforeCommit`.
  */
-const CREATE_SQL = `
+export const CREATE_TICKET_SQL = `
   with counter as (
     insert into itsm_settings (tenant_id, last_ticket_number) values ($1, 1)
     on conflict (tenant_id) do update set last_ticket_number = itsm_settings.last_ticket_number + 1
@@ -66,9 +74,12 @@ const CREATE_SQL = `
 /** Creating, changing and reading single tickets. */
 @Injectable()
 export class TicketsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectDatabase() private readonly database: Database,
+  ) {}
 
-  /** Create a ticket: number, ticket and "created" history in one transaction (see CREATE_SQL). */
+  /** Create a ticket: number, ticket and "created" history in one transaction (see CREATE_TICKET_SQL). */
   async createTicket(
     actor: Actor,
     license: LicenseState | null,
@@ -77,22 +88,38 @@ export class TicketsService {
   ): Promise<TicketView> {
     const title = input.title.trim();
     if (!title) throw invalidField("title", "is required.");
+    // With the flag off the link is ignored, as product.md §2 says.
+    const assetId = featureEnabled(license, "asset_integration") ? (input.assetId ?? null) : null;
+    const movementId = featureEnabled(license, "movement_link") ? (input.movementId ?? null) : null;
+    const params = (reporterId: string) => [
+      actor.tenantId,
+      input.type,
+      title,
+      input.description,
+      input.priority ?? "medium",
+      reporterId,
+      assetId,
+      movementId,
+      actor.userId,
+    ];
+    if (!input.reporterId && !input.reporterEmail && !options.beforeCommit) {
+      // The common case (the actor reports, nothing else to write): BEGIN + scope, CREATE_TICKET_SQL and COMMIT
+      // in one round trip, so the counter row is unlocked as soon as PostgreSQL commits (see
+      // inTenantStatement; issue 8's hot-counter benchmark).
+      // Prepared on PostgreSQL: planning this statement cost half as much as running it.
+      const prepareAs = this.database.mode === "postgres" ? "uslimato_create_ticket" : undefined;
+      const rows = await inTenantStatement<TicketRow>(
+        this.dataSource,
+        actor.tenantId,
+        CREATE_TICKET_SQL,
+        params(actor.userId),
+        { prepareAs },
+      );
+      return toView(rows[0] as TicketRow);
+    }
     return inTenant(this.dataSource, actor.tenantId, async (em) => {
       const reporterId = await this.resolveReporter(em, actor, input);
-      // With the flag off the link is ignored, as product.md §2 says.
-      const assetId = featureEnabled(license, "asset_integration") ? (input.assetId ?? null) : null;
-      const movementId = featureEnabled(license, "movement_link") ? (input.movementId ?? null) : null;
-      const rows: TicketRow[] = await em.query(CREATE_SQL, [
-        actor.tenantId,
-        input.type,
-        title,
-        input.description,
-        input.priority ?? "medium",
-        reporterId,
-        assetId,
-        movementId,
-        actor.userId,
-      ]);
+      const rows: TicketRow[] = await em.query(CREATE_TICKET_SQL, params(reporterId));
       const ticket = toView(rows[0] as TicketRow);
       await options.beforeCommit?.(em, ticket);
       return ticket;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import { appliedBeforeTypeorm } from "./legacy.ts";
 
-/** Platform: tenants, users, RBAC, sessions, the ITSM license, operators, schedules; row-level security. (The SQL as it was in server/src/db/migrations.) */
+/** Platform: tenants, users, RBAC, sessions, the ITSM license, operators, schedules; row-level security. (Carried over unchanged from the SQL migrations of the first server.) */
 export class Platform1764460800001 implements MigrationInterface {
   name = "Platform1764460800001";
 

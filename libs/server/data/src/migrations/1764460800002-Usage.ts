@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import { appliedBeforeTypeorm } from "./legacy.ts";
 
-/** Monthly usage per tenant (emails sent and dropped). (The SQL as it was in server/src/db/migrations.) */
+/** Monthly usage per tenant (emails sent and dropped). (Carried over unchanged from the SQL migrations of the first server.) */
 export class Usage1764460800002 implements MigrationInterface {
   name = "Usage1764460800002";
 

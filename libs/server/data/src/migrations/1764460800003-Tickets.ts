@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import { appliedBeforeTypeorm } from "./legacy.ts";
 
-/** Tickets: settings and counter, tickets, per-status counts, comments, history. (The SQL as it was in server/src/db/migrations.) */
+/** Tickets: settings and counter, tickets, per-status counts, comments, history. (Carried over unchanged from the SQL migrations of the first server.) */
 export class Tickets1764460800003 implements MigrationInterface {
   name = "Tickets1764460800003";
 

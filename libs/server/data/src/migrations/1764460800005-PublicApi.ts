@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import { appliedBeforeTypeorm } from "./legacy.ts";
 
-/** Public API: keys, daily usage per key, idempotency records, the cursor-signing secret. (The SQL as it was in server/src/db/migrations.) */
+/** Public API: keys, daily usage per key, idempotency records, the cursor-signing secret. (Carried over unchanged from the SQL migrations of the first server.) */
 export class PublicApi1764460800005 implements MigrationInterface {
   name = "PublicApi1764460800005";
 

@@ -5,9 +5,8 @@ import { CommaSeparated, Email, IntRange, OneOf, Text, Uuid } from "./fields.ts"
 
 /**
  * The Public API's request DTOs: they validate requests (the global pipe) and generate the OpenAPI
- * document (`/public/v1/openapi.json`) — one definition for both. Limits and messages as the old zod
- * schemas (server/src/routes/public-api/schemas.ts), which integrators have seen; the value lists are
- * the tickets library's.
+ * document (`/public/v1/openapi.json`) — one definition for both. Limits and messages are those the first
+ * server's schemas had, which integrators have seen; the value lists are the tickets library's.
  */
 export { PRIORITIES, TICKET_TYPES, VISIBILITIES };
 export type TicketType = (typeof TICKET_TYPES)[number];
