@@ -10,7 +10,6 @@ export default [
       ".nx",
       "data",
       "server",
-      "web",
       "e2e",
       "bench",
       "bin",

@@ -1,6 +1,6 @@
 import { preset } from "../../jest.preset.mjs";
 
-// Browser tests: the built web app (dist/web) served by the built tickets-api (dist/server), driven in
+// Browser tests: the built Angular app (dist/apps/web/browser) served by the built tickets-api (dist/server), driven in
 // Debian's Chromium. Build first (`npm run build`).
 export default {
   ...preset,

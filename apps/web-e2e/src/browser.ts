@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, afterEach, beforeAll, describe } from "@jest/globals";
 import type { INestApplicationContext, Type } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
@@ -20,7 +21,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { ServicesModule } from "./services.module.ts";
 
 // What the browser tests share: the real server (the built tickets-api as a child process) on a test
-// database, serving the built web app, driven in Debian's Chromium; the data set up through the product's
+// database, serving the built Angular app (dist/apps/web/browser), driven in Debian's Chromium; the data set up through the product's
 // services; signing in through the form; screenshots in test-results/.
 export const CHROMIUM = "/usr/bin/chromium";
 export const SHOTS = path.join(ROOT, "test-results");
@@ -189,4 +190,34 @@ export async function step<T>(page: Page, name: string, fn: () => Promise<T>): P
     await shot(page, `failed-${name}`).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * axe on the page as it is: no serious or critical violation. `exclude`: CSS selectors axe skips — a
+ * sandboxed iframe (the email preview) must be: axe cannot run inside it and waits for it forever.
+ */
+export async function assertAccessible(page: Page, what: string, exclude: string[] = []): Promise<void> {
+  // Let opening transitions finish first: colours caught mid-fade fail the contrast check.
+  // (In the page; the server's tsconfig has no DOM types, hence the element's document and the annotation.)
+  await page
+    .locator("html")
+    .evaluate((html) =>
+      Promise.all(
+        html.ownerDocument
+          .getAnimations()
+          .map((a: { finished: Promise<unknown> }) => a.finished.catch(() => {})),
+      ),
+    );
+  const axe = new AxeBuilder({ page });
+  for (const selector of exclude) axe.exclude(selector);
+  const { violations } = await axe.analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join(", ")}`,
+    ),
+    [],
+    `axe found problems on ${what}`,
+  );
 }

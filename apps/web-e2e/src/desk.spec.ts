@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
-import AxeBuilder from "@axe-core/playwright";
 import { beforeAll, jest, test } from "@jest/globals";
 import { GroupsService } from "@uslimato/server-access";
 import { LicensingService } from "@uslimato/server-licensing";
 import { type Actor, CommentsService, TicketsService } from "@uslimato/server-tickets";
-import type { Page } from "playwright-core";
-import { browserSuite, describeBrowser, PHONE, shot, step, type TestTenant } from "./browser.ts";
+import {
+  assertAccessible,
+  browserSuite,
+  describeBrowser,
+  PHONE,
+  shot,
+  step,
+  type TestTenant,
+} from "./browser.ts";
 
 jest.setTimeout(300_000);
 
@@ -36,31 +42,6 @@ describeBrowser("browser: desk portal /desk", () => {
     };
     other = { tenantId: tenant.id, userId: otherId, permissions: new Set(["tickets:create"]) };
   });
-
-  /** axe on the page as it is: no serious or critical violation. */
-  async function assertAccessible(page: Page, what: string) {
-    // Let opening transitions finish first: colours caught mid-fade fail the contrast check.
-    // (In the page; the server's tsconfig has no DOM types, hence the element's document and the annotation.)
-    await page
-      .locator("html")
-      .evaluate((html) =>
-        Promise.all(
-          html.ownerDocument
-            .getAnimations()
-            .map((a: { finished: Promise<unknown> }) => a.finished.catch(() => {})),
-        ),
-      );
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(
-      bad.map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join(", ")}`,
-      ),
-      [],
-      `axe found problems on ${what}`,
-    );
-  }
 
   for (const viewport of VIEWPORTS) {
     test(`${viewport.name}: a reporter files a ticket, follows it, sees only external replies and confirms the resolution`, async () => {

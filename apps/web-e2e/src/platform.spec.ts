@@ -23,6 +23,21 @@ describeBrowser("browser: sign-in, Settings → Permissions and API keys, the op
     await page.goto(`${suite.server.url}/no-such-page`);
     await page.getByRole("heading", { name: "Not found" }).waitFor();
     await page.close();
+
+    // Deep links get the app; unknown API paths and files the build does not have stay 404s.
+    const get = async (path: string) => {
+      const res = await fetch(`${suite.server.url}${path}`);
+      return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text() };
+    };
+    const deep = await get("/settings/itsm");
+    assert.equal(deep.status, 200);
+    assert.match(deep.type, /text\/html/);
+    assert.match(deep.body, /<app-root>/);
+    for (const path of ["/api/no-such-thing", "/chunk-NOTBUILT.js", "/media/no-such-font.woff2"]) {
+      const res = await get(path);
+      assert.equal(res.status, 404, path);
+      assert.match(res.type, /json/, path);
+    }
   });
 
   test("an admin creates a group with ticket permissions in Settings → Permissions", async () => {

@@ -1,0 +1,217 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  Injector,
+  inject,
+  input,
+  signal,
+  untracked,
+} from "@angular/core";
+import { FormControl, ReactiveFormsModule } from "@angular/forms";
+import { MatButton } from "@angular/material/button";
+import { MatDialog } from "@angular/material/dialog";
+import { MatError, MatFormField, MatHint, MatLabel } from "@angular/material/form-field";
+import { MatIcon } from "@angular/material/icon";
+import { MatInput } from "@angular/material/input";
+import { Title } from "@angular/platform-browser";
+import { RouterLink } from "@angular/router";
+import { FINAL_STATUSES, type Status } from "@uslimato/domain";
+import { problemOf } from "@uslimato/web-data-access";
+import { formatDateTime, PlainTextComponent, TicketTimelineComponent } from "@uslimato/web-tickets";
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+  PageHeaderComponent,
+  StatusBadgeComponent,
+  TYPE_LABEL,
+} from "@uslimato/web-ui";
+import { DeskTicketStore } from "./desk-ticket.store.ts";
+import { RejectResolutionDialogComponent } from "./reject-resolution-dialog.component.ts";
+
+const STATUS_TEXT: Record<Status, string> = {
+  open: "Your ticket is waiting for an agent to pick it up.",
+  in_progress: "An agent is working on your ticket.",
+  resolved: "The service desk proposed a solution. Please tell us whether it solved your issue.",
+  closed: "This ticket is closed.",
+  cancelled: "This ticket was cancelled.",
+};
+
+function takeCreatedMark(): string | null {
+  const state = (globalThis.history?.state ?? null) as { created?: string } | null;
+  if (!state?.created) return null;
+  globalThis.history.replaceState({ ...state, created: undefined }, "");
+  return state.created;
+}
+
+/** `/desk/tickets/:number`: where the reporter's ticket stands, the replies, and the solution question. */
+@Component({
+  selector: "us-desk-ticket-page",
+  imports: [
+    ErrorStateComponent,
+    LoadingStateComponent,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatIcon,
+    MatInput,
+    MatLabel,
+    PageHeaderComponent,
+    PlainTextComponent,
+    ReactiveFormsModule,
+    RouterLink,
+    StatusBadgeComponent,
+    TicketTimelineComponent,
+  ],
+  providers: [DeskTicketStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (store.ticket(); as t) {
+      <a routerLink="/desk" class="back"><mat-icon aria-hidden="true">arrow_back</mat-icon>My tickets</a>
+      @if (created === t.number) {
+        <div class="notice notice--done" role="status"><strong>{{ t.number }} created</strong> The service desk has your ticket.</div>
+      }
+      <header class="head">
+        <span class="number">{{ t.number }} · {{ typeLabel[t.type] }}</span>
+        <h1>{{ t.title }}</h1>
+      </header>
+      @if (store.failure()) {
+        <div class="notice notice--failed" role="alert">{{ store.failure() }}</div>
+      }
+      <section class="ui-card status" aria-labelledby="desk-status">
+        <div class="status__row"><h2 id="desk-status">Status</h2><ui-status-badge [status]="t.status" /></div>
+        <p>{{ statusText[t.status] }}</p>
+        @if (t.status === "cancelled" && t.cancel_reason) {
+          <p>Reason: “{{ t.cancel_reason }}”</p>
+        }
+        <p class="ui-muted small">Reported {{ date(t.created_at) }}@if (t.assignee) { · handled by {{ t.assignee.name }}}</p>
+      </section>
+      @if (t.status === "resolved") {
+        <section class="question" aria-labelledby="desk-question">
+          <h2 id="desk-question">Is your issue solved?</h2>
+          <p>{{ t.resolved_at ? "Resolved " + date(t.resolved_at) + ". " : "" }}If it is, close the ticket. If not, tell us what is still wrong.</p>
+          <div class="question__actions">
+            <button mat-flat-button type="button" class="yes" [disabled]="store.busy()" (click)="store.confirm()">Yes, close it</button>
+            <button mat-stroked-button type="button" [disabled]="store.busy()" (click)="reject()">No, still a problem</button>
+          </div>
+        </section>
+      }
+      <section class="ui-card" aria-labelledby="desk-description">
+        <h2 id="desk-description">Description</h2>
+        @if (t.description.trim()) {
+          <us-plain-text [text]="t.description" />
+        } @else {
+          <p class="ui-muted">No description.</p>
+        }
+      </section>
+      <section class="updates" aria-labelledby="desk-history">
+        <h2 id="desk-history">Updates</h2>
+        @if (store.comments() && store.history()) {
+          <us-ticket-timeline [comments]="store.comments()!" [history]="store.history()!" [reporterId]="t.reporter.id" audience="reporter" />
+        }
+        @if (!final()) {
+          <form class="ui-card box" aria-label="Write to the service desk" (submit)="$event.preventDefault(); send()" novalidate>
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-label>Comment</mat-label>
+              <textarea matInput [formControl]="body" rows="3"></textarea>
+              <mat-hint>The service desk sees your comment.</mat-hint>
+              <mat-error>{{ commentError() }}</mat-error>
+            </mat-form-field>
+            <div class="box__actions">
+              <button mat-flat-button type="submit" [disabled]="sending()">{{ sending() ? "Sending…" : "Add comment" }}</button>
+            </div>
+          </form>
+        }
+      </section>
+    } @else if (store.notFound()) {
+      <ui-page-header title="Not found" subtitle="This ticket does not exist, or you do not have access to it." />
+      <a routerLink="/desk">Go to my tickets</a>
+    } @else if (store.error()) {
+      <ui-error-state [error]="store.error()" title="Could not load the ticket" (retry)="store.reload()" />
+    } @else {
+      <ui-loading-state label="Loading the ticket…" />
+    }
+  `,
+  styles: `
+    :host { display: flex; flex-direction: column; gap: 16px; }
+    .back { display: inline-flex; align-items: center; gap: 4px; font-size: 0.875rem; text-decoration: none; align-self: flex-start; }
+    .back mat-icon { font-size: 18px; width: 18px; height: 18px; }
+    .number { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: 0.875rem; color: var(--ui-muted); }
+    h1 { margin: 4px 0 0; font-size: 1.5rem; line-height: 1.3; overflow-wrap: anywhere; }
+    h2 { margin: 0; font-size: 1rem; }
+    .ui-card > h2 { margin-bottom: 8px; }
+    p { margin: 8px 0 0; }
+    .small { font-size: 0.8125rem; }
+    .status__row { display: flex; align-items: center; gap: 12px; }
+    .status__row h2 { font-size: 0.875rem; color: var(--ui-muted); }
+    .question { padding: 18px 20px; border-radius: 12px; background: #e3f6ef; border: 1px solid #7fcdb2; color: #0b3d2f; }
+    .question h2 { font-size: 1.25rem; }
+    .question__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 14px; }
+    .yes { --mat-button-filled-container-color: #0b6b50; }
+    .updates { display: flex; flex-direction: column; gap: 12px; }
+    .updates > h2 { font-size: 1.125rem; }
+    .box { display: flex; flex-direction: column; gap: 8px; }
+    .box__actions { display: flex; justify-content: flex-end; }
+    .notice { padding: 10px 14px; border-radius: 10px; border: 1px solid; font-size: 0.875rem; }
+    .notice--done { background: #e6f4ea; border-color: #9bd3ae; color: #0d4d26; }
+    .notice--failed { background: var(--ui-danger-bg); border-color: var(--ui-danger-border); color: var(--ui-danger-text); }
+  `,
+})
+export class DeskTicketPageComponent {
+  readonly number = input.required<string>();
+  protected readonly store = inject(DeskTicketStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly title = inject(Title);
+  protected readonly created = takeCreatedMark();
+  protected readonly statusText = STATUS_TEXT;
+  protected readonly typeLabel = TYPE_LABEL;
+  protected readonly date = formatDateTime;
+  protected readonly final = computed(() => {
+    const t = this.store.ticket();
+    return t !== null && FINAL_STATUSES.has(t.status);
+  });
+  protected readonly body = new FormControl("", { nonNullable: true });
+  protected readonly sending = signal(false);
+  protected readonly commentError = signal("");
+
+  constructor() {
+    effect(() => {
+      const number = this.number();
+      untracked(() => void this.store.open(number));
+    });
+    effect(() => {
+      const t = this.store.ticket();
+      if (t) this.title.setTitle(`${t.number} ${t.title} · Uslimato`);
+    });
+  }
+
+  protected reject(): void {
+    this.dialog.open(RejectResolutionDialogComponent, {
+      injector: this.injector,
+      width: "min(480px, calc(100vw - 24px))",
+    });
+  }
+
+  protected async send(): Promise<void> {
+    if (!this.body.value.trim()) return this.fail("Write your comment first");
+    this.sending.set(true);
+    try {
+      await this.store.comment(this.body.value);
+      this.body.reset("");
+    } catch (err) {
+      const p = problemOf(err);
+      this.fail(p.fieldErrors.body ?? `Could not add the comment. ${p.detail ?? p.title}`);
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  private fail(message: string): void {
+    this.commentError.set(message);
+    this.body.setErrors({ invalid: true });
+    this.body.markAsTouched();
+  }
+}

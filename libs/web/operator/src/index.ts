@@ -1,0 +1,1 @@
+export { OPERATOR_ROUTES } from "./lib/operator.routes.ts";

@@ -1,0 +1,1 @@
+export { SETTINGS_ROUTES } from "./lib/settings.routes.ts";
