@@ -238,7 +238,10 @@ export async function makeTenant(
   return { id: tenant.id, slug, agentId: agent.id, agentEmail, secret };
 }
 
-/** The ticket creation transaction as a client would write it: counter, ticket, history (see create-ticket.pgbench.sql). */
+/**
+ * The ticket creation transaction as a client would write it: counter, ticket, history and the
+ * ticket.created outbox row (the bench tenants have email_notifications on; see create-ticket.pgbench.sql).
+ */
 export async function rawCreate(pool: pg.Pool, tenantId: string, reporterId: string): Promise<void> {
   const c = await pool.connect();
   try {
@@ -253,6 +256,10 @@ export async function rawCreate(pool: pg.Pool, tenantId: string, reporterId: str
     );
     await c.query(
       "insert into ticket_history (tenant_id, ticket_id, actor_id, kind, new_value) values ($1, $2, $3, 'created', 'open')",
+      [tenantId, t.rows[0].id, reporterId],
+    );
+    await c.query(
+      "insert into outbox (tenant_id, event, payload) values ($1, 'ticket.created', jsonb_build_object('tenantId', $1::uuid, 'ticketId', $2::uuid, 'actorId', $3::uuid, 'occurredAt', now()))",
       [tenantId, t.rows[0].id, reporterId],
     );
     await c.query("commit");

@@ -11,7 +11,13 @@ const target = path.join(root, "dist/server");
 // Built beside the old output and swapped in at the end, so a process running from dist/server (a test
 // server, the CLI) never sees a half-written tree.
 const out = `${target}.next-${process.pid}`;
-const sources = ["apps/tickets-api/src", "apps/cli/src", "libs/domain/src", "libs/server"];
+const sources = [
+  "apps/tickets-api/src",
+  "apps/notification-worker/src",
+  "apps/cli/src",
+  "libs/domain/src",
+  "libs/server",
+];
 const options = swcOptions();
 
 function* files(dir) {

@@ -17,14 +17,22 @@ npm run --silent build >"$results/build.log" 2>&1 || { cat "$results/build.log";
 
 # Pure unit tests (libs, *.spec.ts beside the code) need no database: once.
 echo "== unit tests (jest)"
-jest --ignoreProjects tickets-api web-e2e --passWithNoTests \
+jest --ignoreProjects tickets-api web-e2e notification-worker server-queue deploy-e2e --passWithNoTests \
   --json --outputFile="$results/jest-unit.json" || status=1
 
 for db in ${TEST_DBS:-embedded postgres}; do
   echo "== integration and browser tests (jest) on the $db database"
-  TEST_DB=$db jest --selectProjects tickets-api web-e2e --runInBand \
+  TEST_DB=$db jest --selectProjects tickets-api web-e2e notification-worker server-queue --runInBand \
     --json --outputFile="$results/jest-$db.json" || status=1
 done
+
+# The container deployment (docker/): when a Docker engine answers (CI starts one, see .ci/run).
+if docker info >/dev/null 2>&1; then
+  echo "== container deployment test (docker/)"
+  bash scripts/test-containers.sh --json --outputFile="$results/jest-containers.json" || status=1
+else
+  echo "== container deployment test skipped: no Docker engine (npm run test:containers starts one)"
+fi
 
 passed=0 failed=0 skipped=0
 for json in "$results"/jest-*.json; do

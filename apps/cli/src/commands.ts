@@ -2,7 +2,7 @@ import type { INestApplicationContext, Provider } from "@nestjs/common";
 import { FEATURE_FLAGS } from "@uslimato/domain";
 import { GroupsService, UsersService } from "@uslimato/server-access";
 import { AppError, invalidField } from "@uslimato/server-core";
-import { inTenant } from "@uslimato/server-data";
+import { exportDatabase, importDatabase, inTenant, migrate } from "@uslimato/server-data";
 import { type LicenseView, LicensingService, QuotaCheckService } from "@uslimato/server-licensing";
 import { TenantsService } from "@uslimato/server-tenants";
 import { DataSource } from "typeorm";
@@ -12,6 +12,8 @@ import type { Options } from "./usage.ts";
 interface Command {
   run(app: INestApplicationContext, options: Options): Promise<string>;
   providers?: () => Promise<Provider[]>;
+  /** Opens the database without applying or checking migrations (the command deals with them). */
+  ownsMigrations?: boolean;
 }
 
 function required(options: Options, name: string): string {
@@ -159,6 +161,39 @@ const COMMANDS: Record<string, Command> = {
         "the key is shown once; store it now:",
         secret,
       ].join("\n");
+    },
+  },
+  migrate: {
+    ownsMigrations: true,
+    async run(app) {
+      const applied = await migrate(app.get(DataSource));
+      return applied.length === 0
+        ? "migrations: the database is up to date"
+        : `migrations: applied ${applied.length} (${applied.join(", ")})`;
+    },
+  },
+  "db export": {
+    async run(app, options) {
+      const file = required(options, "file");
+      const { tables, rows } = await exportDatabase(app.get(DataSource), file);
+      return `exported ${rows} rows of ${tables} tables to ${file}`;
+    },
+  },
+  "db import": {
+    async run(app, options) {
+      const file = required(options, "file");
+      const { tables, rows } = await importDatabase(app.get(DataSource), file);
+      return `imported ${rows} rows of ${tables} tables from ${file}`;
+    },
+  },
+  demo: {
+    // The assets and tickets libraries are loaded for this command only (demo.ts imports them).
+    async providers() {
+      return (await import("./demo.ts")).DEMO_PROVIDERS;
+    },
+    async run(app, options) {
+      const { runDemo } = await import("./demo.ts");
+      return runDemo(app, required(options, "tenant"));
     },
   },
   "quota check": {

@@ -56,6 +56,7 @@ function parse(argv: string[]) {
       owner: { type: "string" },
       scopes: { type: "string" },
       expires: { type: "string" },
+      file: { type: "string" },
     },
   });
 }

@@ -13,7 +13,11 @@ export async function runCommandLine(name: string, options: Options): Promise<nu
     const command = findCommand(name);
     const providers = (await command.providers?.()) ?? [];
     const config = loadConfig();
-    database = await openDatabase(config, { poolSize: 2, hostKind: "exclusive" });
+    database = await openDatabase(config, {
+      poolSize: 2,
+      hostKind: "exclusive",
+      ...(command.ownsMigrations ? { migrate: false } : {}),
+    });
     const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, database, providers), {
       logger: false,
       abortOnError: false,

@@ -12,6 +12,11 @@ export const USAGE = `Usage: uslimato <command> [options]
   apikey create --tenant acme --owner a@acme.test --scopes tickets:read,tickets:write [--name …]
                 [--expires 2027-01-01]   (prints the key once, alone on the last line)
   quota check
+  demo --tenant demo   (creates the tenant if needed and prints its admin's credentials, activates the
+                       license, fills it with assets, movements, users and tickets; run again: keeps all)
+  db export --file uslimato.jsonl.gz   (every row, one snapshot; e.g. of the embedded database)
+  db import --file uslimato.jsonl.gz   (into a new database, e.g. DATABASE_URL=postgres://… ; superuser)
+  migrate        (applies pending database migrations; for DATABASE_MIGRATE=off deployments)
 `;
 
 export type Options = Record<string, string | boolean | string[] | undefined>;

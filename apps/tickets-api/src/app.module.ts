@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from "@nestjs/common";
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from "@nestjs/core";
 import { AccessModule } from "@uslimato/server-access";
+import { AssetsModule } from "@uslimato/server-assets";
 import {
   AccessGuard,
   type Config,
@@ -9,7 +10,9 @@ import {
   RequestValidationPipe,
 } from "@uslimato/server-core";
 import { type Database, DatabaseModule } from "@uslimato/server-data";
+import { EmailsModule } from "@uslimato/server-emails";
 import { LicensingModule } from "@uslimato/server-licensing";
+import { NotificationsModule } from "@uslimato/server-notifications";
 import { OperatorModule } from "@uslimato/server-operator";
 import { PublicApiModule } from "@uslimato/server-public-api";
 import { TenantsModule } from "@uslimato/server-tenants";
@@ -36,7 +39,10 @@ export class AppModule {
         TenantsModule,
         OperatorModule,
         TicketsModule,
+        NotificationsModule,
+        AssetsModule,
         PublicApiModule,
+        EmailsModule,
       ],
       // The web app's catch-all comes last; Fastify prefers every exact route over it anyway.
       controllers: [HealthController, WebAppController],

@@ -8,6 +8,7 @@ import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import type { Config } from "@uslimato/server-core";
 import type { Database } from "@uslimato/server-data";
+import { registerActionFormParser } from "@uslimato/server-emails";
 import { AppModule } from "./app.module.ts";
 import { WEB_DIST, webAppBuilt } from "./web-app.controller.ts";
 
@@ -41,6 +42,8 @@ export async function createApp(config: Config, database: Database): Promise<Nes
   const fastify = app.getHttpAdapter().getInstance();
   // Bodies are JSON only: any other content type (text/plain included) is a 415.
   fastify.removeContentTypeParser("text/plain");
+  // … but for the confirm/reject pages of ticket.resolved mails, which are plain HTML forms.
+  registerActionFormParser(fastify);
   // Errors raised before a request reaches a handler (body parsing: bad JSON, too large, wrong content
   // type) reach the ProblemFilter too: Nest installs Fastify's error handler and passes them on.
   await app.register(helmet, securityHeaders(config));

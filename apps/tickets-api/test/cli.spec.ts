@@ -396,6 +396,49 @@ describe("operator CLI (npx uslimato) against the test database", () => {
   });
 });
 
+describe("migrations as a one-shot command (DATABASE_MIGRATE=off, containers)", () => {
+  /** An empty database of the test's kind: a new data dir, or a new database on the PostgreSQL server. */
+  async function emptyDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "usl-mig-"));
+    if (TEST_DB !== "postgres") {
+      return { env: { DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    }
+    const admin = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test");
+    const name = `usl_test_mig_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const pg = (await import("pg")).default;
+    const run = async (sql: string) => {
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(sql).finally(() => c.end());
+    };
+    await run(`create database ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATA_DIR: dir, DATABASE_URL: url.toString() },
+      async drop() {
+        await run(`drop database if exists ${name} with (force)`);
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  test("with DATABASE_MIGRATE=off a command refuses a database with pending migrations; `migrate` applies them once", async () => {
+    const db = await emptyDatabase();
+    try {
+      const env = { ...db.env, DATABASE_MIGRATE: "off" };
+      await refused(["license", "show", "--tenant", "nobody"], env, 1, /run "uslimato migrate" first/);
+      const first = await ok(["migrate"], env);
+      assert.match(first, /^migrations: applied \d+ \(/);
+      assert.equal(await ok(["migrate"], env), "migrations: the database is up to date\n");
+      // Now the schema is there: the same command runs and answers about the tenant.
+      await refused(["license", "show", "--tenant", "nobody"], env, 1, /nobody/);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
 describe("the CLI and a running server share one database", () => {
   const dirs: string[] = [];
   const tmpDir = () => {

@@ -77,6 +77,7 @@ describe("Public API /public/v1", () => {
       Object.keys(methods as object).map((m) => `${m.toUpperCase()} ${path}`),
     );
     assert.deepEqual(documented.sort(), [
+      "GET /public/v1/assets",
       "GET /public/v1/tickets",
       "GET /public/v1/tickets/{id}",
       "GET /public/v1/tickets/{id}/comments",

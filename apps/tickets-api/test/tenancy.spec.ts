@@ -8,6 +8,7 @@ import { DiscoveryService, MetadataScanner, NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import type { Permission } from "@uslimato/domain";
 import { Access } from "@uslimato/server-core";
+import { signActionLink, type TicketAction } from "@uslimato/server-emails";
 import type { FastifyInstance } from "fastify";
 import { AppModule } from "../src/app.module.ts";
 import { WEB_DIST } from "../src/web-app.controller.ts";
@@ -35,7 +36,7 @@ interface Attack {
   status: number;
   /**
    * "forged": B's session secret presented with A's tenant id in the cookie; "key": B's API key
-   * (tickets:read and tickets:write, owned by B's admin). Default: B's admin's session.
+   * (tickets:read, tickets:write and assets:read, owned by B's admin). Default: B's admin's session.
    */
   as?: "admin" | "forged" | "key";
 }
@@ -67,6 +68,11 @@ interface Side {
   apiKeyId: string;
   ticketTitle: string;
   noteBody: string;
+  /** An asset with one movement; the ticket above is linked to both. */
+  assetId: string;
+  assetTag: string;
+  assetName: string;
+  movementId: string;
 }
 interface World {
   a: Side;
@@ -74,6 +80,19 @@ interface World {
 }
 
 const noBody = (url: string) => () => ({ url });
+
+/** A valid email template (Settings → ITSM → Email templates). */
+const TEMPLATE = {
+  subject: "[{{ticket_number}}] closed",
+  html: "<p>{{ticket_title}}</p>",
+  text: "{{ticket_title}}",
+};
+/** A confirm/reject link for A's ticket that B made up: well-formed, signed with a key B guessed. */
+const forgedLink = (w: World, action: TicketAction = "confirm") =>
+  signActionLink(
+    { tenantId: w.a.id, ticketId: w.a.ticketId, action, expiresAt: new Date(Date.now() + 86_400_000) },
+    "a guessed key",
+  );
 
 const MATRIX: Record<string, Entry> = {
   "POST /api/auth/sign-in": {
@@ -243,6 +262,12 @@ const MATRIX: Record<string, Entry> = {
     need: "api-key",
     call: () => ({ url: "/public/v1/tickets", body: { title: "T", description: "", type: "incident" } }),
     attacks: (w) => [
+      {
+        url: "/public/v1/tickets",
+        body: { title: "T", description: "", type: "incident", asset_id: w.a.assetId },
+        status: 422,
+        as: "key",
+      },
       { url: "/public/v1/tickets", body: { title: "T", description: "", type: "incident" }, status: 401 },
       // Filing for A's user: not a user of B.
       {
@@ -318,16 +343,156 @@ const MATRIX: Record<string, Entry> = {
       },
     ],
   },
+  // Assets (a platform feature) and the ITSM links to them. Tags are unique per tenant, so B may use A's.
+  "GET /api/assets": {
+    need: "assets:read",
+    call: noBody("/api/assets"),
+    attacks: (w) => [
+      { url: "/api/assets", status: 200 },
+      { url: `/api/assets?q=${w.a.assetTag}`, status: 200 },
+      { url: `/api/assets?assignee_id=${w.a.adminId}`, status: 200 },
+    ],
+  },
+  "POST /api/assets": {
+    need: "assets:manage",
+    call: () => ({ url: "/api/assets", body: { name: "N", asset_tag: "NEW-1", category: "Laptop" } }),
+    attacks: (w) => [
+      {
+        url: "/api/assets",
+        body: { name: "Twin", asset_tag: w.a.assetTag, category: "Laptop" },
+        status: 201,
+      },
+      {
+        url: "/api/assets",
+        body: { name: "T", asset_tag: "T-2", category: "Laptop", assignee_id: w.a.adminId },
+        status: 422,
+      },
+    ],
+  },
+  "GET /api/assets/:id": {
+    need: "assets:read",
+    call: (w) => ({ url: `/api/assets/${w.a.assetId}` }),
+    attacks: (w) => [{ url: `/api/assets/${w.a.assetId}`, status: 404 }],
+  },
+  "PATCH /api/assets/:id": {
+    need: "assets:manage",
+    call: (w) => ({ url: `/api/assets/${w.a.assetId}`, body: { name: "Renamed" } }),
+    attacks: (w) => [
+      { url: `/api/assets/${w.a.assetId}`, body: { name: "Pwned" }, status: 404 },
+      // B's own asset given to A's user: not a user of B.
+      { url: `/api/assets/${w.b.assetId}`, body: { assignee_id: w.a.memberId }, status: 422 },
+    ],
+  },
+  "DELETE /api/assets/:id": {
+    need: "assets:manage",
+    call: (w) => ({ url: `/api/assets/${w.a.assetId}` }),
+    attacks: (w) => [{ url: `/api/assets/${w.a.assetId}`, status: 404 }],
+  },
+  "GET /api/assets/:id/movements": {
+    need: "assets:read",
+    call: (w) => ({ url: `/api/assets/${w.a.assetId}/movements` }),
+    attacks: (w) => [{ url: `/api/assets/${w.a.assetId}/movements`, status: 404 }],
+  },
+  "POST /api/assets/:id/movements": {
+    need: "assets:manage",
+    call: (w) => ({ url: `/api/assets/${w.a.assetId}/movements`, body: { to_location: "Elsewhere" } }),
+    attacks: (w) => [
+      { url: `/api/assets/${w.a.assetId}/movements`, body: { to_location: "Elsewhere" }, status: 404 },
+      { url: `/api/assets/${w.b.assetId}/movements`, body: { to_person_id: w.a.memberId }, status: 422 },
+    ],
+  },
+  "GET /api/assets/:id/tickets": {
+    need: "assets:read",
+    call: (w) => ({ url: `/api/assets/${w.a.assetId}/tickets` }),
+    attacks: (w) => [{ url: `/api/assets/${w.a.assetId}/tickets`, status: 404 }],
+  },
+  "PUT /api/tickets/:id/movement": {
+    need: "tickets:manage",
+    call: (w) => ({ url: `/api/tickets/${w.a.ticketId}/movement`, body: { movement_id: null } }),
+    attacks: (w) => [
+      { url: `/api/tickets/${w.a.ticketId}/movement`, body: { movement_id: null }, status: 404 },
+      {
+        url: `/api/tickets/${w.a.ticketNumber}/movement`,
+        body: { movement_id: w.a.movementId },
+        status: 404,
+      },
+      // B's own ticket with A's movement: not a movement of B's asset.
+      { url: `/api/tickets/${w.b.ticketId}/movement`, body: { movement_id: w.a.movementId }, status: 422 },
+    ],
+  },
+  "GET /public/v1/assets": {
+    need: "api-key",
+    call: noBody("/public/v1/assets"),
+    attacks: (w) => [
+      { url: "/public/v1/assets", status: 401 },
+      { url: "/public/v1/assets", status: 200, as: "key" },
+      { url: `/public/v1/assets?q=${w.a.assetTag}`, status: 200, as: "key" },
+      { url: `/public/v1/assets?assignee_id=${w.a.adminId}`, status: 200, as: "key" },
+    ],
+  },
   "GET /api/settings/itsm": {
     need: "settings:manage",
     call: noBody("/api/settings/itsm"),
     attacks: () => [{ url: "/api/settings/itsm", status: 200 }],
+  },
+  "GET /api/settings/itsm/email-usage": {
+    need: "settings:manage",
+    call: noBody("/api/settings/itsm/email-usage"),
+    // No tenant in the URL: B always gets B's own month.
+    attacks: () => [{ url: "/api/settings/itsm/email-usage", status: 200 }],
   },
   "PATCH /api/settings/itsm": {
     need: "settings:manage",
     call: () => ({ url: "/api/settings/itsm", body: { autoCloseDays: 3 } }),
     attacks: () => [
       { url: "/api/settings/itsm", body: { ticketPrefix: "ALPHA", autoCloseDays: 2 }, status: 200 },
+    ],
+  },
+  // Settings → ITSM → Email templates: B only ever reads and writes B's templates (A's custom
+  // ticket.closed template names A's slug, see makeSide).
+  "GET /api/settings/itsm/email-templates": {
+    need: "settings:manage",
+    call: noBody("/api/settings/itsm/email-templates"),
+    attacks: () => [{ url: "/api/settings/itsm/email-templates", status: 200 }],
+  },
+  "PUT /api/settings/itsm/email-templates/:event": {
+    need: "settings:manage",
+    call: () => ({ url: "/api/settings/itsm/email-templates/ticket.closed", body: TEMPLATE }),
+    attacks: () => [{ url: "/api/settings/itsm/email-templates/ticket.closed", body: TEMPLATE, status: 200 }],
+  },
+  "DELETE /api/settings/itsm/email-templates/:event": {
+    need: "settings:manage",
+    call: noBody("/api/settings/itsm/email-templates/ticket.closed"),
+    attacks: () => [{ url: "/api/settings/itsm/email-templates/ticket.closed", status: 204 }],
+  },
+  "POST /api/settings/itsm/email-templates/:event/preview": {
+    need: "settings:manage",
+    call: () => ({ url: "/api/settings/itsm/email-templates/ticket.closed/preview", body: TEMPLATE }),
+    attacks: () => [
+      { url: "/api/settings/itsm/email-templates/ticket.closed/preview", body: TEMPLATE, status: 200 },
+    ],
+  },
+  "POST /api/settings/itsm/email-templates/:event/test-send": {
+    need: "settings:manage",
+    call: () => ({ url: "/api/settings/itsm/email-templates/ticket.closed/test-send", body: TEMPLATE }),
+    // To the signed-in user's own address only: B's admin gets B's mail.
+    attacks: () => [
+      { url: "/api/settings/itsm/email-templates/ticket.closed/test-send", body: TEMPLATE, status: 202 },
+    ],
+  },
+  // The confirm/reject links of ticket.resolved mails: public, the signed token is the credential. B
+  // can only forge one for A's ticket (the HMAC key is the installation's, never shown): 403.
+  "GET /ticket-actions/:token": {
+    need: "public",
+    call: (w) => ({ url: `/ticket-actions/${forgedLink(w)}` }),
+    attacks: (w) => [{ url: `/ticket-actions/${forgedLink(w)}`, status: 403 }],
+  },
+  "POST /ticket-actions/:token": {
+    need: "public",
+    call: (w) => ({ url: `/ticket-actions/${forgedLink(w)}`, body: {} }),
+    attacks: (w) => [
+      { url: `/ticket-actions/${forgedLink(w)}`, body: {}, status: 403 },
+      { url: `/ticket-actions/${forgedLink(w, "reject")}`, body: { comment: "Pwned" }, status: 403 },
     ],
   },
   // The agent portal. A's tickets are numbered ALPHA-…, B's BRAVO-…: a number is looked up in B's tenant.
@@ -365,6 +530,12 @@ const MATRIX: Record<string, Entry> = {
     need: "tickets:manage",
     call: () => ({ url: "/api/tickets", body: { title: "T", description: "", type: "incident" } }),
     attacks: (w) => [
+      // Linking A's asset: not an asset of B.
+      {
+        url: "/api/tickets",
+        body: { title: "T", description: "", type: "incident", asset_id: w.a.assetId },
+        status: 422,
+      },
       // Filing on behalf of A's user: not a user of B.
       {
         url: "/api/tickets",
@@ -424,8 +595,14 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/desk/tickets": {
     need: "tickets:create",
     call: () => ({ url: "/api/desk/tickets", body: { title: "T", description: "D", type: "incident" } }),
-    attacks: () => [
+    attacks: (w) => [
       { url: "/api/desk/tickets", body: { title: "T", description: "D", type: "incident" }, status: 201 },
+      // "Report issue" with A's asset: not an asset of B.
+      {
+        url: "/api/desk/tickets",
+        body: { title: "T", description: "D", type: "incident", asset_id: w.a.assetId },
+        status: 422,
+      },
     ],
   },
   "GET /api/desk/tickets/:id": {
@@ -491,6 +668,11 @@ const MATRIX: Record<string, Entry> = {
         ["GET /api/operator/api-usage", noBody("/api/operator/api-usage")],
         ["GET /api/operator/api-usage.csv", noBody("/api/operator/api-usage.csv")],
         ["POST /api/operator/checks/quotas", noBody("/api/operator/checks/quotas")],
+        ["GET /api/operator/notifications", noBody("/api/operator/notifications")],
+        [
+          "POST /api/operator/notifications/failed/:jobId/retry",
+          noBody("/api/operator/notifications/failed/00000000-0000-4000-8000-000000000000/retry"),
+        ],
       ] as const
     ).map(([route, call]) => [
       route,
@@ -595,8 +777,24 @@ async function makeSide(t: TestApp, prefix: string): Promise<Side> {
   // The admin becomes an agent, so every ticket route is open to them.
   assert.equal((await admin.put(`/api/groups/${system("itsm_agent")}/members/${adminId}`)).statusCode, 200);
   assert.equal((await admin.patch("/api/settings/itsm", { ticketPrefix: prefix })).statusCode, 200);
+  const assetName = `Secret laptop of ${tenant.slug}`;
+  const asset = await admin.post("/api/assets", {
+    name: assetName,
+    asset_tag: `TAG-${prefix}`,
+    category: "Laptop",
+    location: "HQ",
+  });
+  assert.equal(asset.statusCode, 201, asset.body);
+  const movement = await admin.post(`/api/assets/${asset.json().id}/movements`, { to_location: "Lab" });
+  assert.equal(movement.statusCode, 201, movement.body);
   const ticketTitle = `Secret ticket of ${tenant.slug}`;
-  const ticket = await admin.post("/api/tickets", { title: ticketTitle, description: "x", type: "incident" });
+  const ticket = await admin.post("/api/tickets", {
+    title: ticketTitle,
+    description: "x",
+    type: "incident",
+    asset_id: asset.json().id,
+    movement_id: movement.json().id,
+  });
   assert.equal(ticket.statusCode, 201, ticket.body);
   const apiKey = await admin.post("/api/api-keys", {
     name: `Key of ${tenant.slug}`,
@@ -609,6 +807,13 @@ async function makeSide(t: TestApp, prefix: string): Promise<Side> {
     visibility: "internal",
   });
   assert.equal(note.statusCode, 201, note.body);
+  // A custom email template naming the tenant: B's template routes must never show or change it.
+  const template = await admin.put("/api/settings/itsm/email-templates/ticket.closed", {
+    subject: `{{ticket_number}} closed at ${tenant.slug}`,
+    html: `<p>${tenant.name}</p>`,
+    text: tenant.name,
+  });
+  assert.equal(template.statusCode, 200, template.body);
   return {
     ...tenant,
     adminId,
@@ -623,6 +828,10 @@ async function makeSide(t: TestApp, prefix: string): Promise<Side> {
     apiKeyId: apiKey.json().id,
     ticketTitle,
     noteBody,
+    assetId: asset.json().id,
+    assetTag: asset.json().asset_tag,
+    assetName,
+    movementId: movement.json().id,
   };
 }
 
@@ -652,7 +861,7 @@ describe("tenant B attacks tenant A on every route", () => {
   let w: World;
   let nobody: Client; // a user of tenant B in no group: no permissions at all
   let forged: Client; // B's session secret under A's tenant id
-  let keyOfB: Client; // B's API key (tickets:read, tickets:write) in the Authorization header
+  let keyOfB: Client; // B's API key (tickets:read, tickets:write, assets:read) in the Authorization header
   beforeAll(async () => {
     t = await startTestApp();
     w = { a: await makeSide(t, "ALPHA"), b: await makeSide(t, "BRAVO") };
@@ -667,7 +876,7 @@ describe("tenant B attacks tenant A on every route", () => {
     forged.cookie = `uslimato_session=${w.a.id}.${secret}`;
     const key = await w.b.admin.post("/api/api-keys", {
       name: "Integration of B",
-      scopes: ["tickets:read", "tickets:write"],
+      scopes: ["tickets:read", "tickets:write", "assets:read"],
     });
     assert.equal(key.statusCode, 201, key.body);
     const authorization = `Bearer ${key.json().secret}`;
@@ -695,6 +904,10 @@ describe("tenant B attacks tenant A on every route", () => {
     w.a.ticketTitle,
     w.a.noteBody,
     w.a.apiKeyId,
+    w.a.assetId,
+    // Not the asset tag: B creates its own asset with A's tag (tags are unique per tenant only).
+    w.a.assetName,
+    w.a.movementId,
   ];
   function assertNoLeak(what: string, request: unknown, body: string) {
     const sent = JSON.stringify(request);

@@ -67,7 +67,7 @@ export class SessionsService implements SessionResolver {
     const parsed = parseSessionCookie(cookie);
     if (!parsed) return null;
     const result = await poolOf(this.dataSource).query<SessionRow>({
-      ...(this.database.mode === "postgres" ? { name: "uslimato_session_lookup" } : {}),
+      ...(this.database.preparedStatements ? { name: "uslimato_session_lookup" } : {}),
       text: SESSION_SQL,
       values: [parsed.tenantId, parsed.hash],
     });

@@ -10,6 +10,8 @@ describe("configuration from the environment", () => {
       host: "0.0.0.0",
       dataDir: path.resolve("./data"),
       databaseUrl: undefined,
+      preparedStatements: true,
+      migrateOnStart: true,
       redisUrl: undefined,
       smtpUrl: undefined,
       publicUrl: "http://localhost:3000",
@@ -17,7 +19,18 @@ describe("configuration from the environment", () => {
       operatorPassword: undefined,
       secureCookies: false,
       logLevel: "info",
+      workerConcurrency: 8,
+      workerHealthPort: undefined,
     });
+  });
+
+  test("the notification worker's concurrency and probe port", () => {
+    const config = loadConfig({ WORKER_CONCURRENCY: "32", WORKER_HEALTH_PORT: "9464" });
+    assert.equal(config.workerConcurrency, 32);
+    assert.equal(config.workerHealthPort, 9464);
+    assert.throws(() => loadConfig({ WORKER_CONCURRENCY: "0" }), /WORKER_CONCURRENCY/);
+    assert.throws(() => loadConfig({ WORKER_CONCURRENCY: "many" }), /WORKER_CONCURRENCY/);
+    assert.throws(() => loadConfig({ WORKER_HEALTH_PORT: "70000" }), /WORKER_HEALTH_PORT/);
   });
 
   test("an empty variable counts as unset", () => {
@@ -55,5 +68,19 @@ describe("configuration from the environment", () => {
     for (const port of ["abc", "70000", "-1", "80.5"]) {
       assert.throws(() => loadConfig({ PORT: port }), /PORT must be a port number/, port);
     }
+  });
+
+  test("DATABASE_PREPARED_STATEMENTS turns named prepared statements off (transaction-mode poolers)", () => {
+    assert.equal(loadConfig({ DATABASE_PREPARED_STATEMENTS: "false" }).preparedStatements, false);
+    assert.equal(loadConfig({ DATABASE_PREPARED_STATEMENTS: "true" }).preparedStatements, true);
+    assert.throws(
+      () => loadConfig({ DATABASE_PREPARED_STATEMENTS: "no" }),
+      /DATABASE_PREPARED_STATEMENTS must be "true" or "false"/,
+    );
+  });
+
+  test("DATABASE_MIGRATE=off leaves migrations to `uslimato migrate`", () => {
+    assert.equal(loadConfig({ DATABASE_MIGRATE: "off" }).migrateOnStart, false);
+    assert.throws(() => loadConfig({ DATABASE_MIGRATE: "yes" }), /DATABASE_MIGRATE must be "auto" or "off"/);
   });
 });

@@ -7,6 +7,19 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server; when absent the embedded database under dataDir is used. */
   databaseUrl: string | undefined;
+  /**
+   * Named prepared statements on a PostgreSQL server (hot paths plan once per connection). Off behind a
+   * transaction-mode pooler that does not track them (pgbouncer before 1.21, or without
+   * max_prepared_statements): there the next transaction may land on a server connection that never saw
+   * the statement. `DATABASE_PREPARED_STATEMENTS=false`.
+   */
+  preparedStatements: boolean;
+  /**
+   * Whether a starting server or worker applies pending migrations (`DATABASE_MIGRATE=auto`, the default:
+   * one command starts the product) or only checks that none is pending (`off`: containers, where the
+   * one-shot `uslimato migrate` applies them before api and worker containers start).
+   */
+  migrateOnStart: boolean;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   publicUrl: string;
@@ -15,6 +28,10 @@ export interface Config {
   /** Set when the server sits behind TLS; session cookies are then marked Secure. */
   secureCookies: boolean;
   logLevel: string;
+  /** Ticket-event jobs one notification-worker process runs at once (WORKER_CONCURRENCY, default 8). */
+  workerConcurrency: number;
+  /** The notification-worker's health/readiness probe port (WORKER_HEALTH_PORT); none when unset. */
+  workerHealthPort: number | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,11 +43,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const publicUrl = get("PUBLIC_URL") ?? `http://localhost:${port}`;
   const secureCookies = get("SECURE_COOKIES");
+  const workerConcurrency = Number(get("WORKER_CONCURRENCY") ?? 8);
+  if (!Number.isInteger(workerConcurrency) || workerConcurrency < 1 || workerConcurrency > 1000) {
+    throw new Error(
+      `WORKER_CONCURRENCY must be a whole number from 1 to 1000, got "${env.WORKER_CONCURRENCY}".`,
+    );
+  }
+  const healthPort = get("WORKER_HEALTH_PORT");
+  const workerHealthPort = healthPort === undefined ? undefined : Number(healthPort);
+  if (
+    workerHealthPort !== undefined &&
+    (!Number.isInteger(workerHealthPort) || workerHealthPort < 0 || workerHealthPort > 65535)
+  ) {
+    throw new Error(`WORKER_HEALTH_PORT must be a port number (0-65535), got "${healthPort}".`);
+  }
+  const migrateMode = get("DATABASE_MIGRATE") ?? "auto";
+  if (migrateMode !== "auto" && migrateMode !== "off") {
+    throw new Error(`DATABASE_MIGRATE must be "auto" or "off", got "${migrateMode}".`);
+  }
+  const prepared = get("DATABASE_PREPARED_STATEMENTS") ?? "true";
+  if (prepared !== "true" && prepared !== "false") {
+    throw new Error(`DATABASE_PREPARED_STATEMENTS must be "true" or "false", got "${prepared}".`);
+  }
   return {
     port,
     host: get("HOST") ?? "0.0.0.0",
     dataDir: path.resolve(get("DATA_DIR") ?? "./data"),
     databaseUrl: get("DATABASE_URL"),
+    preparedStatements: prepared === "true",
+    migrateOnStart: migrateMode === "auto",
     redisUrl: get("REDIS_URL"),
     smtpUrl: get("SMTP_URL"),
     publicUrl,
@@ -38,5 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorPassword: get("OPERATOR_PASSWORD"),
     secureCookies: secureCookies ? secureCookies === "true" : publicUrl.startsWith("https:"),
     logLevel: get("LOG_LEVEL") ?? "info",
+    workerConcurrency,
+    workerHealthPort,
   };
 }

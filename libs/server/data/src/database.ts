@@ -21,11 +21,19 @@ export interface Database {
   dataSource: DataSource;
   /** "embedded" or "postgres": reported by /readyz and the operator console. */
   mode: "embedded" | "postgres";
+  /**
+   * Hot paths may run as named prepared statements: a PostgreSQL server that allows them
+   * (config.preparedStatements). Never on the embedded database: one session shared by every client.
+   */
+  preparedStatements: boolean;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
-  /** Apply pending migrations (the server and the CLI do, so a fresh data dir works). */
+  /**
+   * Apply pending migrations (default: config.migrateOnStart, so a fresh data dir works). When off, a
+   * database with pending migrations is refused: the code would run against a schema it does not know.
+   */
   migrate?: boolean;
   poolSize?: number;
   /** Tests: embedded database in memory with its socket in this directory. */
@@ -72,7 +80,8 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
     await dataSource.initialize();
     // An idle client's broken connection is replaced on next use; without a listener it would crash us.
     poolOf(dataSource).on("error", () => {});
-    if (options.migrate !== false) await migrate(dataSource);
+    if (options.migrate ?? config.migrateOnStart) await migrate(dataSource);
+    else if (options.migrate === undefined) await refusePendingMigrations(dataSource);
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await host?.stop();
@@ -81,6 +90,7 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
   return {
     dataSource,
     mode: config.databaseUrl ? "postgres" : "embedded",
+    preparedStatements: Boolean(config.databaseUrl) && config.preparedStatements,
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await host?.stop();
@@ -109,6 +119,15 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   } finally {
     await runner.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     await runner.release();
+  }
+}
+
+async function refusePendingMigrations(dataSource: DataSource): Promise<void> {
+  const pending = await pendingMigrations(dataSource);
+  if (pending.length > 0) {
+    throw new Error(
+      `The database lacks ${pending.length} migration(s) (${pending.join(", ")}): run "uslimato migrate" first (DATABASE_MIGRATE=off).`,
+    );
   }
 }
 

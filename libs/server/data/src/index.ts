@@ -4,5 +4,5 @@ export * from "./database.module.ts";
 export * from "./database.ts";
 export * from "./embedded/embedded.ts";
 export * from "./entities/index.ts";
-export * from "./scheduler.ts";
 export * from "./tenant-transaction.ts";
+export * from "./transfer.ts";

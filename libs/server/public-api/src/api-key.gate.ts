@@ -61,7 +61,7 @@ export class ApiKeyGate implements ApiKeyAuthenticator {
   private async resolve(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyCaller> {
     const lookup = await unsafeResolveApiKey(
       poolOf(this.database.dataSource),
-      this.database.mode === "postgres",
+      this.database.preparedStatements,
       request.headers.authorization,
     );
     const state = lookup.ok

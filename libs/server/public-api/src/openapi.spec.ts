@@ -5,8 +5,11 @@ import { FastifyAdapter } from "@nestjs/platform-fastify";
 import type { OpenAPIObject } from "@nestjs/swagger";
 import { Test } from "@nestjs/testing";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { AssetsService } from "@uslimato/server-assets";
 import { ConfigModule, loadConfig } from "@uslimato/server-core";
 import { ApiKeyGate } from "./api-key.gate.ts";
+import { CursorService } from "./cursor.service.ts";
+import { PublicAssetsController } from "./public-assets.controller.ts";
 import { PublicDocsController } from "./public-docs.controller.ts";
 import { PublicDocsService } from "./public-docs.service.ts";
 import { PublicTicketsController } from "./public-tickets.controller.ts";
@@ -23,10 +26,12 @@ describe("the /public/v1 OpenAPI document", () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(loadConfig({ PUBLIC_URL: "https://desk.acme.test" }))],
-      controllers: [PublicTicketsController, PublicDocsController],
+      controllers: [PublicTicketsController, PublicAssetsController, PublicDocsController],
       providers: [
         PublicDocsService,
         { provide: PublicTicketsService, useValue: {} },
+        { provide: AssetsService, useValue: {} },
+        { provide: CursorService, useValue: {} },
         { provide: ApiKeyGate, useValue: {} },
       ],
     }).compile();
@@ -51,6 +56,7 @@ describe("the /public/v1 OpenAPI document", () => {
       })),
     );
     assert.deepEqual(operations.map((o) => `${o.name} ${o.operationId}`).sort(), [
+      "GET /public/v1/assets listAssets",
       "GET /public/v1/tickets listTickets",
       "GET /public/v1/tickets/{id} getTicket",
       "GET /public/v1/tickets/{id}/comments listTicketComments",

@@ -23,6 +23,11 @@ export const PUBLIC_TAGS = [
     description:
       "The service desk's tickets and comments. Scopes: tickets:read for the GETs, tickets:write for POST and PATCH. Needs the tenant's public_api feature.",
   },
+  {
+    name: "Assets",
+    description:
+      "The tenant's assets (laptops, monitors, phones, …). Scope: assets:read. A platform resource: no ITSM license needed.",
+  },
 ] as const;
 
 const ERRORS = {

@@ -1,5 +1,6 @@
 import { Module } from "@nestjs/common";
 import { DiscoveryModule } from "@nestjs/core";
+import { AssetsModule } from "@uslimato/server-assets";
 import { ApiKeyAuthenticator } from "@uslimato/server-core";
 import { TicketsModule } from "@uslimato/server-tickets";
 import { ApiKeyGate } from "./api-key.gate.ts";
@@ -9,6 +10,7 @@ import { ApiUsageOperatorController } from "./api-usage-operator.controller.ts";
 import { CursorService } from "./cursor.service.ts";
 import { IdempotencyService } from "./idempotency.service.ts";
 import { PublicApiHooks } from "./public-api.hooks.ts";
+import { PublicAssetsController } from "./public-assets.controller.ts";
 import { PublicDocsController } from "./public-docs.controller.ts";
 import { PublicDocsService } from "./public-docs.service.ts";
 import { PublicTicketsController } from "./public-tickets.controller.ts";
@@ -22,8 +24,14 @@ import { UsageService } from "./usage.service.ts";
  * OpenAPI document; and Settings → API keys plus the operator's usage report.
  */
 @Module({
-  imports: [DiscoveryModule, TicketsModule],
-  controllers: [ApiKeysController, ApiUsageOperatorController, PublicTicketsController, PublicDocsController],
+  imports: [DiscoveryModule, TicketsModule, AssetsModule],
+  controllers: [
+    ApiKeysController,
+    ApiUsageOperatorController,
+    PublicTicketsController,
+    PublicAssetsController,
+    PublicDocsController,
+  ],
   providers: [
     ApiKeyGate,
     { provide: ApiKeyAuthenticator, useExisting: ApiKeyGate },

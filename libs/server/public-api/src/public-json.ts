@@ -1,3 +1,4 @@
+import { featureEnabled, type LicenseState } from "@uslimato/domain";
 import type { CommentJson, PersonJson, TicketJson } from "./dto/public-responses.dto.ts";
 
 /**
@@ -38,7 +39,13 @@ export interface CommentLike {
 
 const person = (p: PersonJson): PersonJson => ({ id: p.id, name: p.name, email: p.email });
 
-export function ticketJson(t: TicketLike): TicketJson {
+/**
+ * `license`: the links whose flag is off are hidden (product.md §2: asset_integration off hides the asset
+ * link; movement_link off the movement link).
+ */
+export function ticketJson(t: TicketLike, license?: LicenseState | null): TicketJson {
+  const assetShown = license === undefined || featureEnabled(license, "asset_integration");
+  const movementShown = assetShown && (license === undefined || featureEnabled(license, "movement_link"));
   return {
     id: t.id,
     number: t.number,
@@ -49,8 +56,8 @@ export function ticketJson(t: TicketLike): TicketJson {
     description: t.description,
     reporter: person(t.reporter),
     assignee: t.assignee ? person(t.assignee) : null,
-    asset_id: t.asset_id,
-    movement_id: t.movement_id,
+    asset_id: assetShown ? t.asset_id : null,
+    movement_id: movementShown ? t.movement_id : null,
     cancel_reason: t.cancel_reason,
     created_at: iso(t.created_at),
     updated_at: iso(t.updated_at),

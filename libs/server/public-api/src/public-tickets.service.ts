@@ -43,11 +43,14 @@ export class PublicTicketsService {
     const context = cursorContext(caller.tenantId, filters);
     const cursor = query.cursor ? signer.open(query.cursor, context) : undefined;
     const page = await this.queue.listTickets(actorOf(caller), { ...filters, limit: query.limit, cursor });
-    return { data: page.data.map(ticketJson), next_cursor: signer.sign(page.next_cursor, context) };
+    return {
+      data: page.data.map((t) => ticketJson(t, caller.license)),
+      next_cursor: signer.sign(page.next_cursor, context),
+    };
   }
 
   async getTicket(caller: ApiKeyCaller, idOrNumber: string): Promise<TicketJson> {
-    return ticketJson(await this.tickets.getTicket(actorOf(caller), idOrNumber));
+    return ticketJson(await this.tickets.getTicket(actorOf(caller), idOrNumber), caller.license);
   }
 
   /** Create a ticket; with an Idempotency-Key at most once (the result is then the stored response). */
@@ -66,12 +69,14 @@ export class PublicTicketsService {
       movementId: body.movement_id,
     };
     const actor = actorOf(caller);
-    if (!idempotencyKey) return ticketJson(await this.tickets.createTicket(actor, caller.license, input));
+    if (!idempotencyKey) {
+      return ticketJson(await this.tickets.createTicket(actor, caller.license, input), caller.license);
+    }
     const scope = scopeOf(caller, idempotencyKey, "/tickets", {}, body);
     return this.idempotency.run(
       scope,
       201,
-      (ticket: TicketLike) => JSON.stringify(ticketJson(ticket)),
+      (ticket: TicketLike) => JSON.stringify(ticketJson(ticket, caller.license)),
       (beforeCommit) => this.tickets.createTicket(actor, caller.license, input, { beforeCommit }),
     );
   }
@@ -83,6 +88,7 @@ export class PublicTicketsService {
         ...rest,
         assigneeEmail: assignee_email,
       }),
+      caller.license,
     );
   }
 

@@ -42,7 +42,7 @@ const SCOPE_NOTES: Readonly<Record<ApiScope, string>> = {
     "Reads every ticket of the workspace, internal notes included (each marked internal or external).",
   "tickets:write":
     "Creates, assigns, comments on and changes the status of any ticket, as an agent who may also close.",
-  "assets:read": "Reads assets.",
+  "assets:read": "Reads the assets of the workspace (GET /public/v1/assets).",
 };
 
 /** Plain-words notes on what a key with these scopes can do: shown when it is created and in the list. */

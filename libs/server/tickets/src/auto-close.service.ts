@@ -1,6 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import { ItsmLicense, inTenant, Ticket, TicketHistoryEntry, unscoped } from "@uslimato/server-data";
 import { DataSource, type EntityManager } from "typeorm";
+import { moveEvents, recordTicketEvents, SYSTEM_ACTOR_ID } from "./ticket-events-outbox.ts";
 
 /** The hourly job that closes resolved tickets nobody answered. */
 @Injectable()
@@ -53,6 +54,18 @@ export class AutoCloseService {
           oldValue: "resolved",
           newValue: "closed",
         })),
+      );
+      const occurredAt = new Date().toISOString();
+      await recordTicketEvents(
+        em,
+        tenantId,
+        rows.flatMap((r) =>
+          moveEvents(
+            { tenantId, ticketId: r.id, actorId: SYSTEM_ACTOR_ID, occurredAt },
+            "resolved",
+            "closed",
+          ),
+        ),
       );
     }
     return rows.length;

@@ -4,6 +4,7 @@ import { AppError, invalidField } from "@uslimato/server-core";
 import { type CommentVisibility, inTenant, Ticket, TicketComment, User } from "@uslimato/server-data";
 import { DataSource, type EntityManager } from "typeorm";
 import { recordHistory } from "./history.ts";
+import { recordTicketEvents } from "./ticket-events-outbox.ts";
 import { loadTicket } from "./ticket-query.ts";
 import { type Actor, isAgent } from "./ticket-view.ts";
 
@@ -62,6 +63,21 @@ export class CommentsService {
         .update({ tenantId: actor.tenantId, id: row.id }, { updatedAt: new Date() });
       await recordHistory(em, actor, actor.tenantId, row.id, [
         { kind: "comment", new: input.visibility, internal: input.visibility === "internal" },
+      ]);
+      // An internal note raises the event too (visibility internal): the emails library keeps it from
+      // the reporter. Written in this transaction (the outbox).
+      await recordTicketEvents(em, actor.tenantId, [
+        {
+          name: "ticket.comment_added",
+          payload: {
+            tenantId: actor.tenantId,
+            ticketId: row.id,
+            actorId: actor.userId,
+            occurredAt: new Date().toISOString(),
+            commentId: generated.id,
+            visibility: input.visibility,
+          },
+        },
       ]);
       const author = await em
         .getRepository(User)

@@ -5,7 +5,7 @@ import { CommentsService, type CommentView } from "./comments.service.ts";
 import { QueueService } from "./queue.service.ts";
 import type { QueuePage } from "./queue-statement.ts";
 import { type HistoryView, TicketHistoryService } from "./ticket-history.service.ts";
-import type { TicketView } from "./ticket-view.ts";
+import { showLinks, type TicketView } from "./ticket-view.ts";
 import { TicketsService } from "./tickets.service.ts";
 
 export interface DeskListQuery {
@@ -28,19 +28,35 @@ export class DeskService {
     private readonly queue: QueueService,
   ) {}
 
-  list(user: UserContext, { state = "all", ...rest }: DeskListQuery): Promise<QueuePage> {
-    return this.queue.listTickets(asReporter(user), { ...rest, status: statusesOfState(state), mine: true });
+  async list(user: UserContext, { state = "all", ...rest }: DeskListQuery): Promise<QueuePage> {
+    const page = await this.queue.listTickets(asReporter(user), {
+      ...rest,
+      status: statusesOfState(state),
+      mine: true,
+    });
+    return { ...page, data: page.data.map((t) => showLinks(t, user.license)) };
   }
 
-  create(
+  /** "Report issue" from an asset page files the ticket with `asset_id` (asset_integration). */
+  async create(
     user: UserContext,
-    input: { title: string; description: string; type: "incident" | "service_request" },
+    input: {
+      title: string;
+      description: string;
+      type: "incident" | "service_request";
+      asset_id?: string | null | undefined;
+    },
   ): Promise<TicketView> {
-    return this.tickets.createTicket(asReporter(user), user.license, input);
+    const { asset_id, ...fields } = input;
+    const ticket = await this.tickets.createTicket(asReporter(user), user.license, {
+      ...fields,
+      assetId: asset_id,
+    });
+    return showLinks(ticket, user.license);
   }
 
-  get(user: UserContext, idOrNumber: string): Promise<TicketView> {
-    return this.tickets.getTicket(asReporter(user), idOrNumber);
+  async get(user: UserContext, idOrNumber: string): Promise<TicketView> {
+    return showLinks(await this.tickets.getTicket(asReporter(user), idOrNumber), user.license);
   }
 
   listComments(user: UserContext, idOrNumber: string): Promise<CommentView[]> {

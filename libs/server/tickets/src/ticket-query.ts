@@ -1,6 +1,6 @@
 import { parseNumber } from "@uslimato/domain";
 import { notFound } from "@uslimato/server-core";
-import { Ticket, User } from "@uslimato/server-data";
+import { Asset, AssetMovement, Ticket, User } from "@uslimato/server-data";
 import type { EntityManager } from "typeorm";
 import { type Actor, isAgent, type TicketRow } from "./ticket-view.ts";
 
@@ -24,6 +24,12 @@ const ROW_SELECTION: readonly [string, keyof TicketRow][] = [
   ["a.email", "assignee_email"],
   ["t.assetId", "asset_id"],
   ["t.movementId", "movement_id"],
+  ["x.name", "asset_name"],
+  ["x.assetTag", "asset_tag"],
+  ["t.assetSnapshot", "asset_snapshot"],
+  ["m.movedAt", "movement_moved_at"],
+  ["m.fromLocation", "movement_from"],
+  ["m.toLocation", "movement_to"],
   ["t.cancelReason", "cancel_reason"],
   ["t.createdAt", "created_at"],
   ["t.updatedAt", "updated_at"],
@@ -31,12 +37,14 @@ const ROW_SELECTION: readonly [string, keyof TicketRow][] = [
   ["t.closedAt", "closed_at"],
 ];
 
-/** Selects tickets (alias t) with their reporter and assignee as TicketRows; callers add where/lock. */
+/** Selects tickets (alias t) with their reporter, assignee, asset (x) and movement (m) as TicketRows; callers add where/lock. */
 export function ticketQuery(em: EntityManager) {
   const q = em
     .createQueryBuilder(Ticket, "t")
     .innerJoin(User, "r", "r.tenantId = t.tenantId and r.id = t.reporterId")
     .leftJoin(User, "a", "a.tenantId = t.tenantId and a.id = t.assigneeId")
+    .leftJoin(Asset, "x", "x.tenantId = t.tenantId and x.id = t.assetId")
+    .leftJoin(AssetMovement, "m", "m.tenantId = t.tenantId and m.id = t.movementId")
     .select([]);
   for (const [path, column] of ROW_SELECTION) q.addSelect(path, column);
   return q;
@@ -62,7 +70,7 @@ export async function loadTicket(
     q.where("t.number = :n and upper(t.prefix) = :prefix", parsed);
   }
   if (!isAgent(actor)) q.andWhere("t.reporterId = :userId", { userId: actor.userId });
-  // OF t: the assignee's side of the outer join cannot (and need not) be locked.
+  // OF t: the outer joins' sides (assignee, asset, movement) cannot (and need not) be locked.
   if (forUpdate) q.setLock("pessimistic_write", undefined, ["t"]);
   const row = await q.getRawOne<TicketRow>();
   if (!row) throw notFound(`The ticket ${idOrNumber}`);

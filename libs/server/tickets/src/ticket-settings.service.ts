@@ -7,14 +7,18 @@ import { DataSource, type EntityManager } from "typeorm";
 export interface ItsmSettingsView {
   ticketPrefix: string;
   autoCloseDays: number;
+  /** The ITSM queue address for ticket.created mails; null: every agent is mailed. */
+  queueEmail: string | null;
 }
 
 export interface ItsmSettingsPatch {
   ticketPrefix?: string | undefined;
   autoCloseDays?: number | undefined;
+  /** null clears it. */
+  queueEmail?: string | null | undefined;
 }
 
-/** Settings → ITSM: the ticket prefix and the auto-close days of a tenant. */
+/** Settings → ITSM: the ticket prefix, the auto-close days and the queue address of a tenant. */
 @Injectable()
 export class TicketSettingsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -42,6 +46,7 @@ export class TicketSettingsService {
           tenantId,
           ...(patch.ticketPrefix !== undefined ? { ticketPrefix: patch.ticketPrefix } : {}),
           ...(patch.autoCloseDays !== undefined ? { autoCloseDays: patch.autoCloseDays } : {}),
+          ...(patch.queueEmail !== undefined ? { queueEmail: patch.queueEmail?.trim() || null } : {}),
           updatedAt: new Date(),
         },
         { conflictPaths: ["tenantId"] },
@@ -51,9 +56,14 @@ export class TicketSettingsService {
   }
 
   private async read(em: EntityManager, tenantId: string): Promise<ItsmSettingsView> {
-    const row = await em
-      .getRepository(ItsmSettings)
-      .findOne({ select: { ticketPrefix: true, autoCloseDays: true }, where: { tenantId } });
-    return { ticketPrefix: row?.ticketPrefix ?? DEFAULT_PREFIX, autoCloseDays: row?.autoCloseDays ?? 7 };
+    const row = await em.getRepository(ItsmSettings).findOne({
+      select: { ticketPrefix: true, autoCloseDays: true, queueEmail: true },
+      where: { tenantId },
+    });
+    return {
+      ticketPrefix: row?.ticketPrefix ?? DEFAULT_PREFIX,
+      autoCloseDays: row?.autoCloseDays ?? 7,
+      queueEmail: row?.queueEmail ?? null,
+    };
   }
 }

@@ -46,6 +46,8 @@ describe("the ticket view", () => {
       "assignee",
       "asset_id",
       "movement_id",
+      "asset",
+      "movement",
       "cancel_reason",
       "created_at",
       "updated_at",

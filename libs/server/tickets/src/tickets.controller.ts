@@ -9,6 +9,7 @@ import { PeopleService } from "./people.service.ts";
 import { QueueService } from "./queue.service.ts";
 import { TicketChangeFeed } from "./ticket-change-feed.ts";
 import { TicketHistoryService } from "./ticket-history.service.ts";
+import { showLinks } from "./ticket-view.ts";
 import { TicketsService } from "./tickets.service.ts";
 
 /** The agent portal: needs the agent_portal flag and tickets:manage. */
@@ -29,8 +30,9 @@ export class TicketsController {
   ) {}
 
   @Get("api/tickets")
-  list(@CurrentUser() user: UserContext, @Query() query: QueueQueryDto) {
-    return this.queue.listTickets(user, query);
+  async list(@CurrentUser() user: UserContext, @Query() query: QueueQueryDto) {
+    const page = await this.queue.listTickets(user, query);
+    return { ...page, data: page.data.map((t) => showLinks(t, user.license)) };
   }
 
   @Get("api/tickets/counts")
@@ -57,23 +59,32 @@ export class TicketsController {
   @Post("api/tickets")
   @HttpCode(201)
   @Access(AGENT_CREATES)
-  create(@CurrentUser() user: UserContext, @Body() body: CreateTicketDto) {
-    return this.tickets.createTicket(user, user.license, {
+  async create(@CurrentUser() user: UserContext, @Body() body: CreateTicketDto) {
+    const ticket = await this.tickets.createTicket(user, user.license, {
       ...body,
       reporterId: body.reporter_id,
       assetId: body.asset_id,
       movementId: body.movement_id,
     });
+    return showLinks(ticket, user.license);
   }
 
   @Get("api/tickets/:id")
-  get(@CurrentUser() user: UserContext, @Param() params: TicketIdParams) {
-    return this.tickets.getTicketWithMoves(user, params.id);
+  async get(@CurrentUser() user: UserContext, @Param() params: TicketIdParams) {
+    return showLinks(await this.tickets.getTicketWithMoves(user, params.id), user.license);
   }
 
   @Patch("api/tickets/:id")
-  change(@CurrentUser() user: UserContext, @Param() params: TicketIdParams, @Body() body: ChangeTicketDto) {
-    return this.tickets.changeTicket(user, params.id, { ...body, assigneeId: body.assignee_id });
+  async change(
+    @CurrentUser() user: UserContext,
+    @Param() params: TicketIdParams,
+    @Body() body: ChangeTicketDto,
+  ) {
+    const ticket = await this.tickets.changeTicket(user, params.id, {
+      ...body,
+      assigneeId: body.assignee_id,
+    });
+    return showLinks(ticket, user.license);
   }
 
   @Get("api/tickets/:id/comments")

@@ -1,5 +1,5 @@
 import { Injectable } from "@nestjs/common";
-import { allowedTargets, featureEnabled, type LicenseState, type Status } from "@uslimato/domain";
+import { allowedTargets, type LicenseState, type Status, type TicketEvent } from "@uslimato/domain";
 import { AppError, invalidField } from "@uslimato/server-core";
 import {
   type Database,
@@ -12,6 +12,7 @@ import {
 } from "@uslimato/server-data";
 import { DataSource, type EntityManager } from "typeorm";
 import { whereAgent } from "./agents.ts";
+import { checkAssetLink, linkHistory, linkRequested } from "./asset-link.ts";
 import {
   assertMayChange,
   planAssignment,
@@ -20,6 +21,7 @@ import {
   type TicketChange,
 } from "./change-plan.ts";
 import { recordHistory } from "./history.ts";
+import { CREATED_EVENT_CTE, moveEvents, recordTicketEvents } from "./ticket-events-outbox.ts";
 import { loadTicket } from "./ticket-query.ts";
 import { type Actor, isAgent, type TicketRow, type TicketView, toView } from "./ticket-view.ts";
 
@@ -47,7 +49,7 @@ export interface CreateTicketOptions {
 export type TicketWithMoves = TicketView & { allowed_statuses: Status[] };
 
 /**
- * Counter, ticket and its "created" history row in ONE statement (one round trip, the hot path of
+ * Counter, ticket, its "created" history row and its ticket.created outbox row in ONE statement (one round trip, the hot path of
  * creation). The counter row stays locked until COMMIT, so numbers are gapless and never reused even
  * across processes: nothing may run in the transaction after it except `beforeCommit`.
  */
@@ -64,7 +66,7 @@ export const CREATE_TICKET_SQL = `
   ), history as (
     insert into ticket_history (tenant_id, ticket_id, actor_id, kind, new_value)
     select tenant_id, id, $9, 'created', 'open' from ticket
-  )
+  ),${CREATED_EVENT_CTE}
   select t.id, t.number, t.prefix, t.type, t.status, t.priority, t.title, t.description, t.reporter_id,
          r.name as reporter_name, r.email as reporter_email, t.assignee_id, null as assignee_name,
          null as assignee_email, t.asset_id, t.movement_id, t.cancel_reason, t.created_at, t.updated_at,
@@ -89,8 +91,8 @@ export class TicketsService {
     const title = input.title.trim();
     if (!title) throw invalidField("title", "is required.");
     // With the flag off the link is ignored, as product.md §2 says.
-    const assetId = featureEnabled(license, "asset_integration") ? (input.assetId ?? null) : null;
-    const movementId = featureEnabled(license, "movement_link") ? (input.movementId ?? null) : null;
+    const link = linkRequested(license, input.assetId, input.movementId);
+    const { assetId, movementId } = link;
     const params = (reporterId: string) => [
       actor.tenantId,
       input.type,
@@ -102,12 +104,13 @@ export class TicketsService {
       movementId,
       actor.userId,
     ];
-    if (!input.reporterId && !input.reporterEmail && !options.beforeCommit) {
+    // A link is checked first (a query more), so only link-free creation takes the one-statement path.
+    if (!input.reporterId && !input.reporterEmail && !options.beforeCommit && !assetId && !movementId) {
       // The common case (the actor reports, nothing else to write): BEGIN + scope, CREATE_TICKET_SQL and COMMIT
       // in one round trip, so the counter row is unlocked as soon as PostgreSQL commits (see
       // inTenantStatement; issue 8's hot-counter benchmark).
       // Prepared on PostgreSQL: planning this statement cost half as much as running it.
-      const prepareAs = this.database.mode === "postgres" ? "uslimato_create_ticket" : undefined;
+      const prepareAs = this.database.preparedStatements ? "uslimato_create_ticket" : undefined;
       const rows = await inTenantStatement<TicketRow>(
         this.dataSource,
         actor.tenantId,
@@ -119,8 +122,12 @@ export class TicketsService {
     }
     return inTenant(this.dataSource, actor.tenantId, async (em) => {
       const reporterId = await this.resolveReporter(em, actor, input);
+      await checkAssetLink(em, link);
       const rows: TicketRow[] = await em.query(CREATE_TICKET_SQL, params(reporterId));
-      const ticket = toView(rows[0] as TicketRow);
+      const created = rows[0] as TicketRow;
+      // Read back with the asset's name and tag (and the movement) for the answer.
+      const ticket = toView(assetId ? await loadTicket(em, actor, created.id) : created);
+      await recordHistory(em, actor, actor.tenantId, created.id, linkHistory(null, ticket));
       await options.beforeCommit?.(em, ticket);
       return ticket;
     });
@@ -170,9 +177,23 @@ export class TicketsService {
           "conflict",
           "Someone else changed this ticket at the same moment. Reload it and try again.",
         );
+      const base = {
+        tenantId: actor.tenantId,
+        ticketId: row.id,
+        actorId: actor.userId,
+        occurredAt: new Date().toISOString(),
+      };
+      const events: TicketEvent[] = [];
+      if (plan.set.assigneeId) {
+        events.push({
+          name: "ticket.assigned",
+          payload: { ...base, assigneeId: plan.set.assigneeId, previousAssigneeId: row.assignee_id },
+        });
+      }
+      if (plan.status !== row.status) events.push(...moveEvents(base, row.status as Status, plan.status));
       const comment = change.comment?.trim();
       if (comment && plan.status !== row.status) {
-        await em.getRepository(TicketComment).insert({
+        const inserted = await em.getRepository(TicketComment).insert({
           tenantId: actor.tenantId,
           ticketId: row.id,
           authorId: actor.userId,
@@ -180,8 +201,15 @@ export class TicketsService {
           body: comment,
         });
         plan.history.push({ kind: "comment", new: "external" });
+        const commentId = (inserted.generatedMaps[0] as Pick<TicketComment, "id">).id;
+        events.push({
+          name: "ticket.comment_added",
+          payload: { ...base, commentId, visibility: "external" },
+        });
       }
       await recordHistory(em, actor, actor.tenantId, row.id, plan.history);
+      // In this transaction: the events commit with the change or not at all (the outbox).
+      await recordTicketEvents(em, actor.tenantId, events);
       return toView(await loadTicket(em, actor, row.id));
     });
   }

@@ -3,8 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, test } from "@jest/globals";
+import { afterAll, beforeAll, describe, jest, test } from "@jest/globals";
 import { durabilityStats, durableStartParams, openDurablePGlite, syncTree } from "./durability.ts";
+
+// Opening PGlite on disk takes a few seconds when the unit projects run in parallel on a small machine.
+jest.setTimeout(60_000);
 
 describe("embedded durability: a commit reaches the disk before it returns", () => {
   let dir: string;

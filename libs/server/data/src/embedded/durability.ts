@@ -95,8 +95,11 @@ function syncPath(file: string): number {
 }
 
 /** Open the PGlite files in `pgdataDir` with the durability described above. */
-export async function openDurablePGlite(pgdataDir: string): Promise<PGlite> {
-  const db = await PGlite.create({ fs: new DurableNodeFS(pgdataDir), startParams: durableStartParams() });
+export async function openDurablePGlite(pgdataDir: string, extraStartParams: string[] = []): Promise<PGlite> {
+  const db = await PGlite.create({
+    fs: new DurableNodeFS(pgdataDir),
+    startParams: [...durableStartParams(), ...extraStartParams],
+  });
   try {
     const { rows } = await db.query<{ fsync: string; method: string }>(
       "select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method",

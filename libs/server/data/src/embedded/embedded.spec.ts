@@ -3,8 +3,11 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, test } from "@jest/globals";
+import { afterEach, beforeEach, describe, jest, test } from "@jest/globals";
 import { isServing, lockHolder, startEmbeddedHost } from "./embedded.ts";
+
+// Starting PGlite takes a few seconds when the unit projects run in parallel on a small machine.
+jest.setTimeout(60_000);
 
 /** A pid that certainly belonged to a process that has exited. */
 function deadPid(): number {

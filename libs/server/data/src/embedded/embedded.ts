@@ -113,6 +113,15 @@ function acquireLock(lockFile: string, kind: HostKind): boolean {
 }
 
 /**
+ * Settings of PGlite's one session, which every client shares. BullMQ's PostgreSQL backend keeps its
+ * tables and functions in schema `bullmq` and asks for `search_path=bullmq` in each connection's startup
+ * options, which PGlite ignores: without `bullmq` on the server's search path every job call fails with
+ * "function add_job(…) does not exist". `public` stays first, so the product's unqualified names (and
+ * its migrations) keep resolving to its own tables.
+ */
+export const SESSION_START_PARAMS = ["-c", "search_path=public,bullmq"];
+
+/**
  * Open the embedded database in `dataDir` (or in memory when `dataDir` is null, for tests) and serve it
  * on a socket. Returns null when another live process already holds the files.
  */
@@ -126,7 +135,9 @@ export async function startEmbeddedHost(
   if (!acquireLock(lockFile, kind)) return null;
   try {
     fs.rmSync(socketPath(socketDir), { force: true });
-    const db = dataDir ? await openDurablePGlite(path.join(dataDir, "pgdata")) : await PGlite.create();
+    const db = dataDir
+      ? await openDurablePGlite(path.join(dataDir, "pgdata"), SESSION_START_PARAMS)
+      : await PGlite.create({ startParams: [...PGlite.defaultStartParams, ...SESSION_START_PARAMS] });
     const server = new PGliteWireServer({ db, path: socketPath(socketDir) });
     await server.start();
     let stopped = false;

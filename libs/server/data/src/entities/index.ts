@@ -1,4 +1,7 @@
+import { Asset, AssetMovement } from "./assets.entities.ts";
+import { EmailTemplate } from "./emails.entities.ts";
 import { ItsmLicense, MonthlyUsage } from "./licensing.entities.ts";
+import { EmailDelivery, OutboxEntry } from "./notifications.entities.ts";
 import { Operator, OperatorAlert, OperatorSession, Schedule } from "./operator.entities.ts";
 import {
   Group,
@@ -19,7 +22,10 @@ import {
   TicketStatusCount,
 } from "./tickets.entities.ts";
 
+export * from "./assets.entities.ts";
+export * from "./emails.entities.ts";
 export * from "./licensing.entities.ts";
+export * from "./notifications.entities.ts";
 export * from "./operator.entities.ts";
 export * from "./platform.entities.ts";
 export * from "./public-api.entities.ts";
@@ -50,4 +56,9 @@ export const ENTITIES = [
   ApiUsageDaily,
   ApiIdempotencyRecord,
   ServerSecret,
+  OutboxEntry,
+  EmailDelivery,
+  EmailTemplate,
+  Asset,
+  AssetMovement,
 ];

@@ -42,4 +42,7 @@ export class MonthlyUsage {
 
   @Column({ type: "integer", name: "emails_dropped", default: 0 })
   emailsDropped: number;
+
+  @Column({ type: "integer", name: "emails_failed", default: 0 })
+  emailsFailed: number;
 }

@@ -22,6 +22,10 @@ export class ItsmSettings {
   @Column({ type: "integer", name: "auto_close_days", default: 7 })
   autoCloseDays: number;
 
+  /** The ITSM queue address: ticket.created mails go here instead of to every agent (null: agents). */
+  @Column({ type: "text", name: "queue_email", nullable: true })
+  queueEmail: string | null;
+
   @Column({ type: "bigint", name: "last_ticket_number", default: 0 })
   lastTicketNumber: number;
 
@@ -70,6 +74,10 @@ export class Ticket {
 
   @Column({ type: "uuid", name: "movement_id", nullable: true })
   movementId: string | null;
+
+  /** What the ticket keeps of its asset once that was deleted (assets migration). */
+  @Column({ type: "jsonb", name: "asset_snapshot", nullable: true })
+  assetSnapshot: { id: string; name: string; tag: string; deleted_at: string } | null;
 
   @Column({ type: "text", name: "cancel_reason", nullable: true })
   cancelReason: string | null;

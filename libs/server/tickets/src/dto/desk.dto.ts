@@ -1,6 +1,13 @@
 import { ToInt } from "@uslimato/server-core";
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
-import { CommentBodyField, DescriptionField, OneOfField, TICKET_TYPES, TitleField } from "./ticket-fields.ts";
+import {
+  CommentBodyField,
+  DescriptionField,
+  IdField,
+  OneOfField,
+  TICKET_TYPES,
+  TitleField,
+} from "./ticket-fields.ts";
 
 const STATES = ["open", "done", "all"] as const;
 
@@ -39,6 +46,10 @@ export class DeskCreateTicketDto {
 
   @OneOfField(TICKET_TYPES)
   type: (typeof TICKET_TYPES)[number];
+
+  /** "Report issue" on an asset page: the asset the ticket concerns (ignored with asset_integration off). */
+  @IdField({ nullable: true })
+  asset_id?: string | null;
 }
 
 /** POST /api/desk/tickets/:id/comments: always external. */

@@ -1,4 +1,5 @@
-import { IsInt, IsString, MaxLength } from "class-validator";
+import { Trim } from "@uslimato/server-core";
+import { IsEmail, IsInt, IsString, MaxLength, ValidateIf } from "class-validator";
 import { IfSent } from "./ticket-fields.ts";
 
 /** PATCH /api/settings/itsm (the service checks the prefix's form and the range of days). */
@@ -12,4 +13,15 @@ export class ItsmSettingsPatchDto {
   @IfSent()
   @IsInt({ message: "must be a whole number" })
   autoCloseDays?: number;
+
+  /**
+   * The ITSM queue address: ticket.created mails go there instead of to every agent. null (or "")
+   * clears it, and every agent is mailed again.
+   */
+  @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null && value !== "")
+  @Trim()
+  @MaxLength(254, { message: "must be at most 254 characters" })
+  @IsEmail({}, { message: "must be an email address" })
+  @IsString({ message: "must be text" })
+  queueEmail?: string | null;
 }

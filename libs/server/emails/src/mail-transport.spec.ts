@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { createMailTransport, mailDir } from "./mail-transport.ts";
+
+const mail = {
+  to: "robin@acme.test",
+  subject: "[TKT-000001] Printer",
+  html: "<p>Hello &amp; welcome</p>",
+  text: "Hello & welcome",
+};
+
+describe("the mail transport", () => {
+  const received: ParsedMail[] = [];
+  let server: SMTPServer;
+  let port = 0;
+  let dir = "";
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "usl-mail-"));
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData: (stream, _session, cb) => {
+        simpleParser(stream).then(
+          (parsed) => {
+            received.push(parsed);
+            cb();
+          },
+          (err) => cb(err),
+        );
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    port = (server.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("with SMTP_URL: a multipart mail with both parts reaches the SMTP server", async () => {
+    const transport = createMailTransport({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      dataDir: dir,
+      publicUrl: "https://desk.acme.test",
+    });
+    try {
+      const { messageId } = await transport.send(mail);
+      assert.match(messageId, /@/);
+    } finally {
+      transport.close();
+    }
+    assert.equal(received.length, 1);
+    const got = received[0] as ParsedMail;
+    assert.equal(got.subject, mail.subject);
+    assert.equal(got.text?.trim(), mail.text);
+    assert.equal(got.html, mail.html);
+    assert.equal(got.from?.value[0]?.address, "no-reply@desk.acme.test");
+    assert.equal(fs.existsSync(mailDir({ dataDir: dir })), false);
+  });
+
+  test("without SMTP_URL: one complete .eml file per mail under DATA_DIR/mail", async () => {
+    const transport = createMailTransport({
+      smtpUrl: undefined,
+      dataDir: dir,
+      publicUrl: "http://localhost:3000",
+    });
+    await transport.send(mail);
+    await transport.send({ ...mail, to: "alex@acme.test" });
+    transport.close();
+    const files = fs.readdirSync(mailDir({ dataDir: dir })).sort();
+    assert.equal(files.length, 2);
+    assert.ok(
+      files.every((f) => f.endsWith(".eml")),
+      files.join(),
+    );
+    const parsed = await simpleParser(
+      fs.readFileSync(path.join(mailDir({ dataDir: dir }), files[0] as string)),
+    );
+    assert.equal(parsed.subject, mail.subject);
+    assert.equal(parsed.html, mail.html);
+    assert.equal(parsed.text?.trim(), mail.text);
+  });
+});
