@@ -1,18 +1,15 @@
 import { applyDecorators } from "@nestjs/common";
-import { ToInt, Trim } from "@uslimato/server-core";
+import { CursorField, PageLimitField, Trim } from "@uslimato/server-core";
 import { ASSET_STATUSES, type AssetStatus } from "@uslimato/server-data";
 import { IdField, OneOfField, Required, TextField } from "@uslimato/server-tickets";
 import {
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from "class-validator";
@@ -115,16 +112,10 @@ export class AssetListQueryDto {
   assignee_id?: string;
 
   /** Page size, 1–100 (25 when absent). */
-  @IsOptional()
-  @ToInt()
-  @Max(100, { message: "must be at most 100" })
-  @Min(1, { message: "must be at least 1" })
-  @IsInt({ message: "must be a whole number" })
+  @PageLimitField()
   limit?: number;
 
-  @IsOptional()
-  @MaxLength(400, { message: "must be at most 400 characters" })
-  @IsString({ message: "must be text" })
+  @CursorField(400)
   cursor?: string;
 }
 

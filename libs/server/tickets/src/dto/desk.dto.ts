@@ -1,5 +1,5 @@
-import { ToInt } from "@uslimato/server-core";
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
+import { CursorField, PageLimitField } from "@uslimato/server-core";
+import { IsIn, IsOptional, IsString, MaxLength } from "class-validator";
 import {
   CommentBodyField,
   DescriptionField,
@@ -23,16 +23,10 @@ export class DeskListQueryDto {
   @IsString({ message: "must be text" })
   q?: string;
 
-  @IsOptional()
-  @ToInt()
-  @Max(100, { message: "must be at most 100" })
-  @Min(1, { message: "must be at least 1" })
-  @IsInt({ message: "must be a whole number" })
+  @PageLimitField()
   limit?: number;
 
-  @IsOptional()
-  @MaxLength(200, { message: "must be at most 200 characters" })
-  @IsString({ message: "must be text" })
+  @CursorField()
   cursor?: string;
 }
 

@@ -1,5 +1,5 @@
-import { CommaList, ToInt } from "@uslimato/server-core";
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
+import { CommaList, CursorField, PageLimitField } from "@uslimato/server-core";
+import { IsIn, IsOptional, IsString, MaxLength } from "class-validator";
 import { ListMaxLength, PRIORITIES, STATUSES, TICKET_TYPES } from "./ticket-fields.ts";
 
 const oneOf = (values: readonly string[]) => ({ message: `must be one of: ${values.join(", ")}` });
@@ -54,17 +54,11 @@ export class QueueQueryDto {
   sort?: "newest" | "oldest";
 
   /** Page size, 1–100 (25 when absent). */
-  @IsOptional()
-  @ToInt()
-  @Max(100, { message: "must be at most 100" })
-  @Min(1, { message: "must be at least 1" })
-  @IsInt({ message: "must be a whole number" })
+  @PageLimitField()
   limit?: number;
 
   /** The previous page's next_cursor. */
-  @IsOptional()
-  @MaxLength(200, { message: "must be at most 200 characters" })
-  @IsString({ message: "must be text" })
+  @CursorField()
   cursor?: string;
 }
 
