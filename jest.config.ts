@@ -22,6 +22,7 @@ export default {
     "<rootDir>/apps/web",
     "<rootDir>/libs/web/data-access",
     "<rootDir>/libs/web/ui",
+    "<rootDir>/libs/web/assets",
     "<rootDir>/libs/web/tickets",
     "<rootDir>/libs/web/desk",
     "<rootDir>/libs/web/settings",

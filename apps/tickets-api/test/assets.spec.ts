@@ -210,6 +210,21 @@ describe("assets", () => {
       "PG-010",
     ]);
     assert.deepEqual(await q("q=dell&status=in_stock"), ["PG-000", "PG-004"]);
+    // The filter choices: each category and location once, sorted; empty locations are not offered.
+    await create(side, { name: "Spare cable", asset_tag: "PG-100", category: "Cable" });
+    assert.deepEqual((await side.admin.get("/api/assets/facets")).json(), {
+      categories: ["Cable", "Laptop", "Monitor", "Phone"],
+      locations: ["HQ", "Lab"],
+    });
+    // People to assign: active users of this tenant only, by part of the name or email.
+    const people = (await side.admin.get("/api/assets/people?q=REPORTER")).json();
+    assert.deepEqual(
+      people.map((p: { email: string }) => p.email),
+      [`reporter@${side.tenant.slug}.test`],
+    );
+    assert.deepEqual((await side.admin.get(`/api/assets/people?q=${a.tenant.slug}`)).json(), []);
+    problem(await side.reporter.get("/api/assets/people"), 403, /assets:manage|assets:read/);
+    problem(await side.admin.get(`/api/assets/people?q=${"x".repeat(101)}`), 422, /q/);
     problem(await side.admin.get("/api/assets?cursor=garbage"), 422, /cursor/);
     problem(await side.admin.get("/api/assets?limit=101"), 422, /limit/);
     problem(await side.admin.get("/api/assets?status=lost"), 422, /status/);

@@ -369,6 +369,19 @@ const MATRIX: Record<string, Entry> = {
       },
     ],
   },
+  "GET /api/assets/facets": {
+    need: "assets:read",
+    call: noBody("/api/assets/facets"),
+    attacks: () => [{ url: "/api/assets/facets", status: 200 }],
+  },
+  "GET /api/assets/people": {
+    need: "assets:manage",
+    call: noBody("/api/assets/people"),
+    attacks: (w) => [
+      { url: "/api/assets/people", status: 200 },
+      { url: `/api/assets/people?q=${w.a.slug}`, status: 200 },
+    ],
+  },
   "GET /api/assets/:id": {
     need: "assets:read",
     call: (w) => ({ url: `/api/assets/${w.a.assetId}` }),
@@ -781,11 +794,14 @@ async function makeSide(t: TestApp, prefix: string): Promise<Side> {
   const asset = await admin.post("/api/assets", {
     name: assetName,
     asset_tag: `TAG-${prefix}`,
-    category: "Laptop",
-    location: "HQ",
+    category: `Laptops of ${tenant.slug}`,
+    location: `HQ of ${tenant.slug}`,
   });
   assert.equal(asset.statusCode, 201, asset.body);
-  const movement = await admin.post(`/api/assets/${asset.json().id}/movements`, { to_location: "Lab" });
+  // A location naming the tenant: the list's filter choices (facets) must never offer it to B.
+  const movement = await admin.post(`/api/assets/${asset.json().id}/movements`, {
+    to_location: `Lab of ${tenant.slug}`,
+  });
   assert.equal(movement.statusCode, 201, movement.body);
   const ticketTitle = `Secret ticket of ${tenant.slug}`;
   const ticket = await admin.post("/api/tickets", {

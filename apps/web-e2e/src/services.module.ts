@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from "@nestjs/common";
 import { AccessModule } from "@uslimato/server-access";
+import { AssetsModule } from "@uslimato/server-assets";
 import { type Config, ConfigModule } from "@uslimato/server-core";
 import { type Database, DatabaseModule } from "@uslimato/server-data";
 import { LicensingModule } from "@uslimato/server-licensing";
@@ -8,7 +9,7 @@ import { TicketsModule } from "@uslimato/server-tickets";
 
 /**
  * The browser tests' application context on the test database: the product's own services set data up
- * (tenants, licenses, users, groups, tickets) while the server under test runs as a separate process.
+ * (tenants, licenses, users, groups, tickets, assets) while the server under test runs as a separate process.
  */
 @Module({})
 export class ServicesModule {
@@ -22,6 +23,7 @@ export class ServicesModule {
         LicensingModule,
         TenantsModule,
         TicketsModule,
+        AssetsModule,
       ],
     };
   }

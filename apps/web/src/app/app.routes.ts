@@ -32,9 +32,8 @@ export const APP_ROUTES: Routes = [
       { path: "", pathMatch: "full", redirectTo: homeRedirect },
       {
         path: "assets",
-        title: "Assets · Uslimato",
         canMatch: [area("assets")],
-        loadComponent: () => import("./shell/assets-page.component.ts").then((m) => m.AssetsPageComponent),
+        loadChildren: () => import("@uslimato/web-assets").then((m) => m.ASSETS_ROUTES),
       },
       {
         path: "tickets",

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from "@nestjs/common";
 import { Access, CurrentUser, type UserContext, UuidParams } from "@uslimato/server-core";
+import { PeopleQueryDto, PeopleService } from "@uslimato/server-tickets";
 import { AssetsService } from "./assets.service.ts";
 import {
   AssetListQueryDto,
@@ -17,12 +18,29 @@ const MANAGE = { kind: "user", permissions: ["assets:read", "assets:manage"] } a
 /** Assets (a platform feature: no ITSM license needed), their movements and their tickets. */
 @Controller("api/assets")
 export class AssetsController {
-  constructor(private readonly assets: AssetsService) {}
+  constructor(
+    private readonly assets: AssetsService,
+    private readonly people: PeopleService,
+  ) {}
 
   @Get()
   @Access(READ)
   list(@CurrentUser() user: UserContext, @Query() query: AssetListQueryDto) {
     return this.assets.list(user.tenantId, query);
+  }
+
+  /** The list's filter choices: the categories and locations the tenant's assets use. */
+  @Get("facets")
+  @Access(READ)
+  facets(@CurrentUser() user: UserContext) {
+    return this.assets.facets(user.tenantId);
+  }
+
+  /** People to assign an asset or a move to (active users of the tenant, by name or email). */
+  @Get("people")
+  @Access(MANAGE)
+  findPeople(@CurrentUser() user: UserContext, @Query() query: PeopleQueryDto) {
+    return this.people.people(user.tenantId, query.q);
   }
 
   @Post()

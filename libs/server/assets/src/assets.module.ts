@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+import { TicketsModule } from "@uslimato/server-tickets";
 import { AssetsController, TicketLinksController } from "./assets.controller.ts";
 import { AssetsService } from "./assets.service.ts";
 import { TicketLinksService } from "./ticket-links.service.ts";
@@ -9,6 +10,7 @@ import { TicketLinksService } from "./ticket-links.service.ts";
  * GET /public/v1/assets and the CLI's demo use AssetsService.
  */
 @Module({
+  imports: [TicketsModule],
   controllers: [AssetsController, TicketLinksController],
   providers: [AssetsService, TicketLinksService],
   exports: [AssetsService, TicketLinksService],

@@ -43,6 +43,14 @@ export interface AssetPage {
   next_cursor: string | null;
 }
 
+export interface AssetFacets {
+  categories: string[];
+  locations: string[];
+}
+
+/** More distinct values than this are not offered as filter choices (the list's search still finds them). */
+const FACET_LIMIT = 500;
+
 export interface AssetListQuery {
   q?: string | undefined;
   category?: string | undefined;
@@ -197,6 +205,31 @@ export class AssetsService {
       data: page.map(toAsset),
       next_cursor: rows.length > limit && last ? encodeAssetCursor({ name: last.name, id: last.id }) : null,
     };
+  }
+
+  /**
+   * The distinct categories and locations (at most FACET_LIMIT each), read as a loose index scan of the
+   * (tenant_id, category|location, …) indexes: one index probe per distinct value, not a pass over every
+   * asset, so it stays cheap at 100k assets.
+   */
+  async facets(tenantId: string): Promise<AssetFacets> {
+    const distinct = (column: "category" | "location") =>
+      `with recursive v(value) as (
+         (select ${column} from assets where tenant_id = $1 and ${column} <> '' order by ${column} limit 1)
+         union all
+         select (select ${column} from assets where tenant_id = $1 and ${column} > v.value order by ${column} limit 1)
+           from v where v.value is not null
+       ) select value from v where value is not null limit ${FACET_LIMIT}`;
+    return inTenant(
+      this.dataSource,
+      tenantId,
+      async (em) => {
+        const categories: { value: string }[] = await em.query(distinct("category"), [tenantId]);
+        const locations: { value: string }[] = await em.query(distinct("location"), [tenantId]);
+        return { categories: categories.map((r) => r.value), locations: locations.map((r) => r.value) };
+      },
+      { readOnly: true },
+    );
   }
 
   async get(tenantId: string, id: string): Promise<AssetView> {

@@ -6,6 +6,7 @@ export * from "./auto-close.service.ts";
 export * from "./change-plan.ts";
 export * from "./comments.service.ts";
 export * from "./desk.service.ts";
+export { PeopleQueryDto } from "./dto/queue-query.dto.ts";
 export * from "./dto/ticket-fields.ts";
 export * from "./history.ts";
 export * from "./people.service.ts";

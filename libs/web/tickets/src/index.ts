@@ -1,9 +1,28 @@
 // The agent portal's tickets: the queue and the ticket page (mounted at /tickets by apps/web), and the
-// ticket pieces the desk portal shares (timeline, plain text, history words, types).
+// ticket pieces the desk portal shares (timeline, plain text, history words, types), and the "New ticket"
+// dialog an asset page opens for "Report issue".
 
-export { describeHistory, formatDateTime, formatWhen, statusWord } from "./lib/common/history-words.ts";
+export {
+  assetText,
+  describeHistory,
+  formatDateTime,
+  formatWhen,
+  movementLabel,
+  statusWord,
+} from "./lib/common/history-words.ts";
 export { linkify, PlainTextComponent } from "./lib/common/plain-text.component.ts";
 export { type Audience, mergeTimeline, TicketTimelineComponent } from "./lib/common/timeline.component.ts";
-export type { Comment, HistoryEntry, Person, Ticket, TicketPage, Visibility } from "./lib/common/types.ts";
+export type {
+  Comment,
+  HistoryEntry,
+  NewTicketDialogData,
+  Person,
+  Ticket,
+  TicketAsset,
+  TicketMovement,
+  TicketPage,
+  Visibility,
+} from "./lib/common/types.ts";
 export { TicketListComponent } from "./lib/queue/ticket-list.component.ts";
+export { NewTicketDialogComponent } from "./lib/ticket/new-ticket-dialog.component.ts";
 export { TICKETS_ROUTES } from "./lib/tickets.routes.ts";

@@ -18,7 +18,13 @@ export class DeskApi {
     if (cursor) params.set("cursor", cursor);
     return firstValueFrom(this.http.get<TicketPage>(`/api/desk/tickets?${params}`));
   }
-  create(input: { title: string; description: string; type: TicketType }): Promise<Ticket> {
+  /** `asset_id`: the asset the ticket concerns ("Report issue"; ignored with asset_integration off). */
+  create(input: {
+    title: string;
+    description: string;
+    type: TicketType;
+    asset_id?: string;
+  }): Promise<Ticket> {
     return firstValueFrom(this.http.post<Ticket>("/api/desk/tickets", input));
   }
   ticket(number: string): Promise<Ticket> {

@@ -7,17 +7,29 @@ import {
   Validators,
 } from "@angular/forms";
 import { MatButton } from "@angular/material/button";
-import { MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from "@angular/material/dialog";
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from "@angular/material/dialog";
 import { MatError, MatFormField, MatLabel } from "@angular/material/form-field";
+import { MatIcon } from "@angular/material/icon";
 import { MatInput } from "@angular/material/input";
 import { Router } from "@angular/router";
 import { problemOf } from "@uslimato/web-data-access";
+import type { NewTicketDialogData } from "@uslimato/web-tickets";
 import { TICKET_TYPES, type TicketType, TYPE_LABEL } from "@uslimato/web-ui";
 import { DeskApi } from "./desk-api.ts";
 
 const filled = (c: AbstractControl) => (String(c.value ?? "").trim() ? null : { required: true });
 
-/** "New ticket" in the desk: Title, Description and Type, all required. */
+/**
+ * "New ticket" in the desk: Title, Description and Type, all required. Opened with `NewTicketDialogData`
+ * (an asset page's "Report issue") the ticket concerns that asset, and the dialog closes with the created
+ * ticket and stays on the page; else it goes to the new ticket.
+ */
 @Component({
   selector: "us-desk-new-ticket-dialog",
   imports: [
@@ -27,6 +39,7 @@ const filled = (c: AbstractControl) => (String(c.value ?? "").trim() ? null : { 
     MatDialogTitle,
     MatError,
     MatFormField,
+    MatIcon,
     MatInput,
     MatLabel,
     ReactiveFormsModule,
@@ -38,6 +51,15 @@ const filled = (c: AbstractControl) => (String(c.value ?? "").trim() ? null : { 
       <mat-dialog-content class="fields">
         @if (failure()) {
           <div class="ui-form-error" role="alert"><strong>Could not create the ticket.</strong> {{ failure() }}</div>
+        }
+        @if (asset; as a) {
+          <div class="asset">
+            <mat-icon aria-hidden="true">devices</mat-icon>
+            <div>
+              <span class="asset__label">Asset</span>
+              <span class="asset__name">{{ a.name }} · {{ a.asset_tag }}</span>
+            </div>
+          </div>
         }
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Title</mat-label>
@@ -66,12 +88,22 @@ const filled = (c: AbstractControl) => (String(c.value ?? "").trim() ? null : { 
       </mat-dialog-actions>
     </form>
   `,
-  styles: `.fields { display: flex; flex-direction: column; gap: 12px; }`,
+  styles: `
+    .fields { display: flex; flex-direction: column; gap: 12px; }
+    .asset { display: flex; align-items: center; gap: 12px; padding: 10px 14px; border: 1px solid var(--ui-border); border-radius: 8px; }
+    .asset mat-icon { color: var(--ui-muted); flex: none; }
+    .asset div { display: flex; flex-direction: column; min-width: 0; }
+    .asset__label { font-size: 0.75rem; color: var(--ui-muted); }
+    .asset__name { overflow-wrap: anywhere; }
+  `,
 })
 export class DeskNewTicketDialogComponent {
   protected readonly ref = inject(MatDialogRef<DeskNewTicketDialogComponent>);
   private readonly api = inject(DeskApi);
   private readonly router = inject(Router);
+  /** The asset the ticket concerns (read-only here), when opened from its page. */
+  protected readonly asset =
+    (inject<NewTicketDialogData | null>(MAT_DIALOG_DATA, { optional: true }) ?? null)?.asset ?? null;
   protected readonly types = TICKET_TYPES;
   protected readonly typeLabel = TYPE_LABEL;
   protected readonly creating = signal(false);
@@ -97,9 +129,13 @@ export class DeskNewTicketDialogComponent {
         title: v.title.trim(),
         description: v.description,
         type: v.type as TicketType,
+        ...(this.asset ? { asset_id: this.asset.id } : {}),
       });
       this.ref.close(ticket);
-      await this.router.navigate(["/desk/tickets", ticket.number], { state: { created: ticket.number } });
+      // From an asset page: that page stays and shows the ticket.
+      if (!this.asset) {
+        await this.router.navigate(["/desk/tickets", ticket.number], { state: { created: ticket.number } });
+      }
     } catch (err) {
       const p = problemOf(err);
       this.server.set(p.fieldErrors);

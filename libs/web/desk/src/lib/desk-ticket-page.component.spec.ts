@@ -2,7 +2,7 @@ import { HttpTestingController, provideHttpClientTesting } from "@angular/common
 import { type ComponentFixture, TestBed } from "@angular/core/testing";
 import { MATERIAL_ANIMATIONS } from "@angular/material/core";
 import { provideRouter } from "@angular/router";
-import { provideApi } from "@uslimato/web-data-access";
+import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
 import type { Ticket } from "@uslimato/web-tickets";
 import { DeskTicketPageComponent } from "./desk-ticket-page.component.ts";
 
@@ -17,6 +17,9 @@ const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
   reporter: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
   assignee: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
   asset_id: null,
+  movement_id: null,
+  asset: null,
+  movement: null,
   cancel_reason: null,
   created_at: "2026-01-01T10:00:00Z",
   updated_at: "2026-01-01T10:00:00Z",
@@ -99,6 +102,60 @@ describe("DeskTicketPageComponent", () => {
     await fixture.whenStable();
     expect(fixture.nativeElement.textContent).toContain("An agent is working on your ticket.");
     expect(document.querySelector("mat-dialog-container")).toBeNull();
+  });
+
+  const assetEntry = () =>
+    [...(fixture.nativeElement as HTMLElement).querySelectorAll("dt")].find(
+      (dt) => dt.textContent === "Asset",
+    )?.nextElementSibling ?? null;
+
+  it("shows the ticket's asset, linked to its page for users of the assets area", async () => {
+    const laptop = { id: "a-1", name: "Dell Latitude 5440", tag: "AT-0042", deleted: false };
+    const t = ticket({
+      status: "in_progress",
+      asset_id: "a-1",
+      asset: laptop,
+      movement_id: "m-1",
+      movement: { id: "m-1", moved_at: "2026-12-01T09:00:00Z", from_location: "HQ", to_location: "Lab" },
+    });
+    await serve(t);
+    // No session with assets:read: the name and tag only; never anything about movements.
+    expect(assetEntry()?.textContent?.trim()).toBe("Dell Latitude 5440 · AT-0042");
+    expect(assetEntry()?.querySelector("a")).toBeNull();
+    expect(fixture.nativeElement.textContent).not.toContain("Movement");
+    expect(fixture.nativeElement.textContent).not.toContain("HQ");
+
+    const session: Session = {
+      user: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
+      tenant: { id: "t", slug: "acme", name: "Acme" },
+      permissions: ["tickets:create", "assets:read"],
+      features: {
+        agent_portal: true,
+        end_user_portal: true,
+        asset_integration: true,
+        email_notifications: false,
+        email_templates: false,
+        public_api: false,
+        movement_link: true,
+      },
+      itsmLicensed: true,
+      csrfToken: "csrf",
+    };
+    const loading = TestBed.inject(SessionStore).load();
+    http.expectOne("/api/session").flush(session);
+    await loading;
+    await settle(fixture);
+    const link = assetEntry()?.querySelector("a");
+    expect(link?.getAttribute("href")).toBe("/assets/a-1");
+    expect(link?.textContent?.trim()).toBe("Dell Latitude 5440 · AT-0042");
+
+    fixture.componentRef.setInput("number", "TKT-000008");
+    const deleted = ticket({ number: "TKT-000008", asset: { ...laptop, deleted: true } });
+    await serve(deleted);
+    expect(assetEntry()?.textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "Dell Latitude 5440 · AT-0042 (deleted)",
+    );
+    expect(assetEntry()?.querySelector("a")).toBeNull();
   });
 
   it("shows “Not found” for a ticket that is not the reporter's", async () => {

@@ -18,8 +18,13 @@ import { MatInput } from "@angular/material/input";
 import { Title } from "@angular/platform-browser";
 import { RouterLink } from "@angular/router";
 import { FINAL_STATUSES, type Status } from "@uslimato/domain";
-import { problemOf } from "@uslimato/web-data-access";
-import { formatDateTime, PlainTextComponent, TicketTimelineComponent } from "@uslimato/web-tickets";
+import { AREAS, problemOf, SessionStore } from "@uslimato/web-data-access";
+import {
+  assetText,
+  formatDateTime,
+  PlainTextComponent,
+  TicketTimelineComponent,
+} from "@uslimato/web-tickets";
 import {
   ErrorStateComponent,
   LoadingStateComponent,
@@ -87,6 +92,22 @@ function takeCreatedMark(): string | null {
           <p>Reason: “{{ t.cancel_reason }}”</p>
         }
         <p class="ui-muted small">Reported {{ date(t.created_at) }}@if (t.assignee) { · handled by {{ t.assignee.name }}}</p>
+        @if (t.asset; as a) {
+          <dl class="facts">
+            <div>
+              <dt>Asset</dt>
+              <dd>
+                @if (assetLink(); as link) {
+                  <a [routerLink]="link">{{ assetText(a) }}</a>
+                } @else if (a.deleted) {
+                  {{ assetText(a) }} <span class="ui-muted">(deleted)</span>
+                } @else {
+                  {{ assetText(a) }}
+                }
+              </dd>
+            </div>
+          </dl>
+        }
       </section>
       @if (t.status === "resolved") {
         <section class="question" aria-labelledby="desk-question">
@@ -146,6 +167,9 @@ function takeCreatedMark(): string | null {
     .small { font-size: 0.8125rem; }
     .status__row { display: flex; align-items: center; gap: 12px; }
     .status__row h2 { font-size: 0.875rem; color: var(--ui-muted); }
+    .facts { margin: 12px 0 0; }
+    .facts dt { font-size: 0.75rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: var(--ui-muted); }
+    .facts dd { margin: 2px 0 0; font-size: 0.875rem; overflow-wrap: anywhere; }
     .question { padding: 18px 20px; border-radius: 12px; background: #e3f6ef; border: 1px solid #7fcdb2; color: #0b3d2f; }
     .question h2 { font-size: 1.25rem; }
     .question__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 14px; }
@@ -165,7 +189,15 @@ export class DeskTicketPageComponent {
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly title = inject(Title);
+  private readonly session = inject(SessionStore);
   protected readonly created = takeCreatedMark();
+  protected readonly assetText = assetText;
+  /** `/assets/<id>` for users of the assets area; a deleted asset has no page. */
+  protected readonly assetLink = computed(() => {
+    const asset = this.store.ticket()?.asset;
+    const session = this.session.session();
+    return asset && !asset.deleted && session && AREAS.assets(session) ? `/assets/${asset.id}` : null;
+  });
   protected readonly statusText = STATUS_TEXT;
   protected readonly typeLabel = TYPE_LABEL;
   protected readonly date = formatDateTime;

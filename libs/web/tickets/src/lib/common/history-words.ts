@@ -48,6 +48,26 @@ export function formatDateTime(iso: string): string {
   return DATE_TIME.format(new Date(iso));
 }
 
+/** A ticket's asset in running text: "Dell Latitude 5440 · AT-0042". */
+export function assetText(asset: { name: string; tag: string }): string {
+  return asset.tag ? `${asset.name} · ${asset.tag}` : asset.name;
+}
+
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+/** "1 Dec 2026: HQ → Lab" — where an asset went (a person's name where no location was recorded). */
+export function movementLabel(m: {
+  moved_at: string;
+  from_location: string;
+  to_location: string;
+  from_person?: { name: string } | null;
+  to_person?: { name: string } | null;
+}): string {
+  const from = m.from_location || m.from_person?.name || "—";
+  const to = m.to_location || m.to_person?.name || "—";
+  return `${DATE.format(new Date(m.moved_at))}: ${from} → ${to}`;
+}
+
 /** "just now", "5 min ago", "3 h ago", then the date. */
 export function formatWhen(iso: string, now = Date.now()): string {
   const seconds = Math.round((now - Date.parse(iso)) / 1000);

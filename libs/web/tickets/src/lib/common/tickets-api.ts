@@ -2,6 +2,7 @@ import { HttpClient } from "@angular/common/http";
 import { Injectable, inject } from "@angular/core";
 import { firstValueFrom } from "rxjs";
 import type {
+  AssetMovement,
   Comment,
   HistoryEntry,
   NewTicket,
@@ -49,5 +50,15 @@ export class TicketsApi {
   }
   addComment(id: string, body: string, visibility: Visibility): Promise<Comment> {
     return firstValueFrom(this.http.post<Comment>(`/api/tickets/${enc(id)}/comments`, { body, visibility }));
+  }
+  /** The movements of a ticket's asset, newest first (`assets:read`). */
+  assetMovements(assetId: string): Promise<AssetMovement[]> {
+    return firstValueFrom(this.http.get<AssetMovement[]>(`/api/assets/${enc(assetId)}/movements`));
+  }
+  /** Links the ticket to a movement of its asset, or unlinks it with null (movement_link, tickets:manage). */
+  linkMovement(id: string, movementId: string | null): Promise<Ticket> {
+    return firstValueFrom(
+      this.http.put<Ticket>(`/api/tickets/${enc(id)}/movement`, { movement_id: movementId }),
+    );
   }
 }

@@ -7,8 +7,15 @@ import {
   Validators,
 } from "@angular/forms";
 import { MatButton } from "@angular/material/button";
-import { MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from "@angular/material/dialog";
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from "@angular/material/dialog";
 import { MatError, MatFormField, MatHint, MatLabel } from "@angular/material/form-field";
+import { MatIcon } from "@angular/material/icon";
 import { MatInput } from "@angular/material/input";
 import { Router } from "@angular/router";
 import { problemOf, SessionStore } from "@uslimato/web-data-access";
@@ -21,9 +28,13 @@ import {
   TYPE_LABEL,
 } from "@uslimato/web-ui";
 import { TicketsApi } from "../common/tickets-api.ts";
-import type { Person } from "../common/types.ts";
+import type { NewTicketDialogData, Person } from "../common/types.ts";
 
-/** "New ticket" for agents: filed for themselves or on behalf of a reporter found by search. */
+/**
+ * "New ticket" for agents: filed for themselves or on behalf of a reporter found by search. Opened with
+ * `NewTicketDialogData` (an asset page's "Report issue") the ticket concerns that asset, and the dialog
+ * closes with the created ticket and stays on the page; else it goes to the new ticket.
+ */
 @Component({
   selector: "us-new-ticket-dialog",
   imports: [
@@ -34,6 +45,7 @@ import type { Person } from "../common/types.ts";
     MatError,
     MatFormField,
     MatHint,
+    MatIcon,
     MatInput,
     MatLabel,
     ReactiveFormsModule,
@@ -45,6 +57,15 @@ import type { Person } from "../common/types.ts";
       <mat-dialog-content class="fields">
         @if (failure()) {
           <div class="ui-form-error" role="alert"><strong>Could not create the ticket.</strong> {{ failure() }}</div>
+        }
+        @if (asset; as a) {
+          <div class="asset">
+            <mat-icon aria-hidden="true">devices</mat-icon>
+            <div>
+              <span class="asset__label">Asset</span>
+              <span class="asset__name">{{ a.name }} · {{ a.asset_tag }}</span>
+            </div>
+          </div>
         }
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Title</mat-label>
@@ -102,6 +123,11 @@ import type { Person } from "../common/types.ts";
   styles: `
     .fields { display: flex; flex-direction: column; gap: 12px; }
     .row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+    .asset { display: flex; align-items: center; gap: 12px; padding: 10px 14px; border: 1px solid var(--ui-border); border-radius: 8px; }
+    .asset mat-icon { color: var(--ui-muted); flex: none; }
+    .asset div { display: flex; flex-direction: column; min-width: 0; }
+    .asset__label { font-size: 0.75rem; color: var(--ui-muted); }
+    .asset__name { overflow-wrap: anywhere; }
     @media (max-width: 599.98px) { .row { grid-template-columns: 1fr; gap: 4px; } }
   `,
 })
@@ -110,6 +136,9 @@ export class NewTicketDialogComponent {
   private readonly api = inject(TicketsApi);
   private readonly router = inject(Router);
   protected readonly me = inject(SessionStore).session()?.user;
+  /** The asset the ticket concerns (read-only here), when opened from its page. */
+  protected readonly asset =
+    (inject<NewTicketDialogData | null>(MAT_DIALOG_DATA, { optional: true }) ?? null)?.asset ?? null;
 
   protected readonly types = TICKET_TYPES;
   protected readonly typeLabel = TYPE_LABEL;
@@ -181,9 +210,13 @@ export class NewTicketDialogComponent {
         type: v.type as TicketType,
         priority: v.priority,
         ...(v.reporterId && v.reporterId !== this.me?.id ? { reporter_id: v.reporterId } : {}),
+        ...(this.asset ? { asset_id: this.asset.id } : {}),
       });
       this.ref.close(ticket);
-      await this.router.navigate(["/tickets", ticket.number], { state: { created: ticket.number } });
+      // From an asset page: that page stays and shows the ticket.
+      if (!this.asset) {
+        await this.router.navigate(["/tickets", ticket.number], { state: { created: ticket.number } });
+      }
     } catch (err) {
       const problem = problemOf(err);
       const fields = { ...problem.fieldErrors };

@@ -15,11 +15,11 @@ const features = {
   public_api: false,
   movement_link: false,
 };
-const agent = (permissions: string[]): Session => ({
+const agent = (permissions: string[], flags: Partial<typeof features> = {}): Session => ({
   user: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
   tenant: { id: "t", slug: "acme", name: "Acme" },
   permissions,
-  features,
+  features: { ...features, ...flags },
   itsmLicensed: true,
   csrfToken: "csrf",
 });
@@ -34,6 +34,9 @@ const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
   reporter: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
   assignee: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
   asset_id: null,
+  movement_id: null,
+  asset: null,
+  movement: null,
   cancel_reason: null,
   created_at: "2026-01-01T10:00:00Z",
   updated_at: "2026-01-01T10:00:00Z",
@@ -41,6 +44,34 @@ const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
   closed_at: null,
   ...patch,
 });
+
+const laptop = { id: "a-1", name: "Dell Latitude 5440", tag: "AT-0042", deleted: false };
+const movements = [
+  {
+    id: "m-2",
+    asset_id: "a-1",
+    from_location: "Lab",
+    to_location: "",
+    from_person: null,
+    to_person: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
+    moved_at: "2026-12-05T09:00:00Z",
+    note: "",
+    recorded_by: null,
+  },
+  {
+    id: "m-1",
+    asset_id: "a-1",
+    from_location: "HQ",
+    to_location: "Lab",
+    from_person: null,
+    to_person: null,
+    moved_at: "2026-12-01T09:00:00Z",
+    note: "For testing",
+    recorded_by: null,
+  },
+];
+const day = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(iso));
 
 /** Lets promise chains run (HTTP answers → signals), then renders. */
 async function settle(fixture: ComponentFixture<unknown>) {
@@ -173,5 +204,155 @@ describe("TicketPageComponent", () => {
     expect(el.querySelector('[role="alert"]')?.textContent).toContain("Could not resolve the ticket");
     expect(el.textContent).toContain("needs the permission tickets:close");
     expect(buttons(el)).toEqual(["Cancel ticket", "Edit title and description"]);
+  });
+
+  /** The `<dd>` of a details entry, by its `<dt>`. */
+  const entry = (el: HTMLElement, term: string) =>
+    [...el.querySelectorAll("dt")].find((dt) => dt.textContent?.trim() === term)?.nextElementSibling ?? null;
+  /** The control a visible label is tied to. */
+  const labelled = <T extends HTMLElement>(el: HTMLElement, text: string): T | null => {
+    const label = [...el.querySelectorAll("label")].find((l) => l.textContent?.trim() === text);
+    return label ? el.querySelector<T>(`#${label.getAttribute("for")}`) : null;
+  };
+
+  it("shows the asset with a link to its page and links a movement of it (movement_link)", async () => {
+    const t = ticket({ asset_id: "a-1", asset: laptop });
+    const fixture = await open(
+      agent(["tickets:manage", "tickets:close", "assets:read"], {
+        asset_integration: true,
+        movement_link: true,
+      }),
+      t,
+    );
+    const el: HTMLElement = fixture.nativeElement;
+    const link = entry(el, "Asset")?.querySelector("a");
+    expect(link?.getAttribute("href")).toBe("/assets/a-1");
+    expect(link?.textContent?.trim()).toBe("Dell Latitude 5440 · AT-0042");
+    // Who may link sees the choice only (no separate "Movement" entry repeating it).
+    expect(entry(el, "Movement")).toBeFalsy();
+
+    http.expectOne("/api/assets/a-1/movements").flush(movements);
+    await settle(fixture);
+    const select = labelled<HTMLSelectElement>(el, "Linked movement");
+    if (!select) throw new Error("no “Linked movement” choice");
+    expect(select.disabled).toBe(false);
+    expect([...select.options].map((o) => o.textContent?.trim())).toEqual([
+      "Not linked",
+      `${day("2026-12-05T09:00:00Z")}: Lab → Rita Reporter`,
+      `${day("2026-12-01T09:00:00Z")}: HQ → Lab`,
+    ]);
+    expect(select.selectedOptions[0]?.textContent?.trim()).toBe("Not linked");
+
+    select.value = "m-1";
+    select.dispatchEvent(new Event("change"));
+    await settle(fixture);
+    const put = http.expectOne({ method: "PUT", url: "/api/tickets/id-1/movement" });
+    expect(put.request.body).toEqual({ movement_id: "m-1" });
+    expect(put.request.headers.get("x-csrf-token")).toBe("csrf");
+    const linked = ticket({
+      asset_id: "a-1",
+      asset: laptop,
+      movement_id: "m-1",
+      movement: { id: "m-1", moved_at: "2026-12-01T09:00:00Z", from_location: "HQ", to_location: "Lab" },
+    });
+    put.flush(linked);
+    await serve(fixture, linked);
+    expect(labelled<HTMLSelectElement>(el, "Linked movement")?.value).toBe("m-1");
+    expect(document.body.textContent).toContain("Movement linked");
+  });
+
+  it("reports a refused link and shows the ticket as the server has it", async () => {
+    const t = ticket({ asset_id: "a-1", asset: laptop });
+    const fixture = await open(
+      agent(["tickets:manage", "assets:read"], { asset_integration: true, movement_link: true }),
+      t,
+    );
+    http.expectOne("/api/assets/a-1/movements").flush(movements);
+    await settle(fixture);
+    const select = labelled<HTMLSelectElement>(fixture.nativeElement, "Linked movement");
+    if (!select) throw new Error("no “Linked movement” choice");
+    select.value = "m-2";
+    select.dispatchEvent(new Event("change"));
+    await settle(fixture);
+    http.expectOne({ method: "PUT", url: "/api/tickets/id-1/movement" }).flush(
+      {
+        title: "Validation failed",
+        status: 422,
+        detail: "movement_id: is not a movement of this ticket's asset.",
+      },
+      { status: 422, statusText: "Unprocessable Entity" },
+    );
+    await serve(fixture, t);
+    expect(document.body.textContent).toContain(
+      "Could not link the movement: movement_id: is not a movement of this ticket's asset.",
+    );
+    expect(labelled<HTMLSelectElement>(fixture.nativeElement, "Linked movement")?.value).toBe("");
+  });
+
+  it("re-reads the session when the link is refused with 403 (movement_link turned off) and hides the choice", async () => {
+    const flags = { asset_integration: true, movement_link: true };
+    const t = ticket({ asset_id: "a-1", asset: laptop });
+    const fixture = await open(agent(["tickets:manage", "assets:read"], flags), t);
+    const el: HTMLElement = fixture.nativeElement;
+    http.expectOne("/api/assets/a-1/movements").flush(movements);
+    await settle(fixture);
+    const select = labelled<HTMLSelectElement>(el, "Linked movement");
+    if (!select) throw new Error("no “Linked movement” choice");
+    select.value = "m-1";
+    select.dispatchEvent(new Event("change"));
+    await settle(fixture);
+    http
+      .expectOne({ method: "PUT", url: "/api/tickets/id-1/movement" })
+      .flush(
+        { title: "Forbidden", status: 403, detail: "The feature movement_link is not enabled." },
+        { status: 403, statusText: "Forbidden" },
+      );
+    await settle(fixture);
+    http
+      .expectOne("/api/session")
+      .flush(agent(["tickets:manage", "assets:read"], { ...flags, movement_link: false }));
+    await serve(fixture, t);
+    expect(document.body.textContent).toContain(
+      "Could not link the movement: The feature movement_link is not enabled.",
+    );
+    expect(entry(el, "Movement")).toBeNull();
+    expect(labelled(el, "Linked movement")).toBeNull();
+    expect(entry(el, "Asset")?.querySelector("a")?.getAttribute("href")).toBe("/assets/a-1");
+  });
+
+  it("shows the asset without movements when movement_link is off, and without a link outside the assets area", async () => {
+    const t = ticket({ asset_id: "a-1", asset: laptop });
+    const fixture = await open(agent(["tickets:manage"], { asset_integration: true }), t);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(entry(el, "Asset")?.textContent?.trim()).toBe("Dell Latitude 5440 · AT-0042");
+    expect(entry(el, "Asset")?.querySelector("a")).toBeNull();
+    expect(entry(el, "Movement")).toBeNull();
+    expect(labelled(el, "Linked movement")).toBeNull();
+    TestBed.resetTestingModule();
+
+    // movement_link on and assets:read, but a closed ticket: the link and the movement show, no choice.
+    const closed = await open(
+      agent(["tickets:manage", "assets:read"], { asset_integration: true, movement_link: true }),
+      ticket({ asset_id: "a-1", asset: laptop, status: "closed", closed_at: "2026-01-02T10:00:00Z" }),
+    );
+    const c: HTMLElement = closed.nativeElement;
+    expect(entry(c, "Asset")?.querySelector("a")?.getAttribute("href")).toBe("/assets/a-1");
+    expect(entry(c, "Movement")?.textContent?.trim()).toBe("Not linked");
+    expect(labelled(c, "Linked movement")).toBeNull();
+  });
+
+  it("shows a deleted asset by the name and tag the ticket kept, marked (deleted), without a link", async () => {
+    const t = ticket({ asset_id: null, asset: { ...laptop, deleted: true } });
+    const fixture = await open(
+      agent(["tickets:manage", "assets:read"], { asset_integration: true, movement_link: true }),
+      t,
+    );
+    const el: HTMLElement = fixture.nativeElement;
+    expect(entry(el, "Asset")?.textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "Dell Latitude 5440 · AT-0042 (deleted)",
+    );
+    expect(entry(el, "Asset")?.querySelector("a")).toBeNull();
+    expect(entry(el, "Movement")).toBeNull();
+    expect(labelled(el, "Linked movement")).toBeNull();
   });
 });

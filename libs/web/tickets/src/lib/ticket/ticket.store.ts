@@ -1,5 +1,6 @@
 import { Injectable, inject, signal } from "@angular/core";
 import { problemOf, SessionStore } from "@uslimato/web-data-access";
+import { Notify } from "@uslimato/web-ui";
 import { TicketsApi } from "../common/tickets-api.ts";
 import type { Comment, HistoryEntry, Ticket, TicketPatch, Visibility } from "../common/types.ts";
 
@@ -18,6 +19,7 @@ export interface Notice {
 export class TicketStore {
   private readonly api = inject(TicketsApi);
   private readonly session = inject(SessionStore);
+  private readonly notify = inject(Notify);
   private number = "";
 
   readonly ticket = signal<Ticket | null>(null);
@@ -79,6 +81,29 @@ export class TicketStore {
       this.notice.set({ kind: "failed", title: words.failure, detail: p.detail ?? p.title });
       // Permissions may have changed since sign-in: the moves offered come from the session.
       if (p.status === 403 || p.status === 409) await this.session.load(true).catch(() => null);
+      return false;
+    } finally {
+      await this.reload();
+      this.busy.set(null);
+    }
+  }
+
+  /**
+   * Links the ticket to a movement of its asset (or unlinks it with null); the outcome is a snackbar.
+   * A 403 (movement_link turned off, a permission taken away) re-reads the session, which hides the choice.
+   */
+  async linkMovement(movementId: string | null): Promise<boolean> {
+    const ticket = this.ticket();
+    if (!ticket) return false;
+    this.busy.set("movement");
+    this.notice.set(null);
+    try {
+      await this.api.linkMovement(ticket.id, movementId);
+      this.notify.done(movementId ? "Movement linked" : "Movement unlinked");
+      return true;
+    } catch (err) {
+      this.notify.failed(movementId ? "Could not link the movement" : "Could not unlink the movement", err);
+      if (problemOf(err).status === 403) await this.session.load(true).catch(() => null);
       return false;
     } finally {
       await this.reload();

@@ -1,0 +1,99 @@
+import type { Status } from "@uslimato/domain";
+
+export const ASSET_STATUSES = ["in_use", "in_stock", "in_repair", "retired"] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+export const ASSET_STATUS_LABEL: Record<AssetStatus, string> = {
+  in_use: "In use",
+  in_stock: "In stock",
+  in_repair: "In repair",
+  retired: "Retired",
+};
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The asset JSON of /api/assets (the same fields as the Public API's). */
+export interface Asset {
+  id: string;
+  name: string;
+  asset_tag: string;
+  category: string;
+  location: string;
+  status: AssetStatus;
+  assignee: Person | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssetPage {
+  data: Asset[];
+  next_cursor: string | null;
+}
+
+export interface AssetFacets {
+  categories: string[];
+  locations: string[];
+}
+
+/** The fields a create or an edit sends (PATCH sends only what changed). */
+export interface AssetFields {
+  name: string;
+  asset_tag: string;
+  category: string;
+  location: string;
+  status: AssetStatus;
+  assignee_id: string | null;
+  notes: string;
+}
+
+export interface MovementTicket {
+  id: string;
+  number: string;
+  title: string;
+  status: Status;
+}
+
+export interface Movement {
+  id: string;
+  asset_id: string;
+  from_location: string;
+  to_location: string;
+  from_person: Person | null;
+  to_person: Person | null;
+  moved_at: string;
+  note: string;
+  recorded_by: { id: string; name: string } | null;
+  /** Present with ITSM and movement_link on. */
+  tickets?: MovementTicket[];
+}
+
+export interface NewMovement {
+  to_location?: string;
+  to_person_id?: string | null;
+  moved_at?: string;
+  note?: string;
+}
+
+/** A row of the asset's "Tickets" tab. */
+export interface AssetTicket {
+  id: string;
+  number: string;
+  title: string;
+  type: string;
+  status: Status;
+  movement_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The list's search and filters, as they stand in the address (?q=&category=&location=&status=). */
+export interface AssetFilters {
+  q: string;
+  category: string;
+  location: string;
+  status: "" | AssetStatus;
+}
