@@ -120,6 +120,12 @@ export async function runDemo(app: INestApplicationContext, slug: string): Promi
   );
 
   const adminId = ids.get(adminEmail) as string;
+  if (password) {
+    // The admin works the queue too, so whoever signs in as the admin sees the whole product: assets,
+    // tickets, "Report issue", settings.
+    const agentGroup = (await groups.listGroups(tenantId)).find((g) => g.systemKey === "itsm_agent");
+    if (agentGroup) await groups.addMember(tenantId, agentGroup.id, adminId);
+  }
   const agents: Actor[] = AGENTS.map(([, l]) => ({
     tenantId,
     userId: ids.get(`${l}@${domain}`) as string,
@@ -140,7 +146,7 @@ export async function runDemo(app: INestApplicationContext, slug: string): Promi
   }
   out.push(
     password
-      ? `sign in as ${adminEmail} with password ${password} (the admin; agents and reporters above)`
+      ? `sign in as ${adminEmail} with password ${password} (the admin, also an ITSM agent; agents and reporters above)`
       : `sign in as ${adminEmail} (the password printed when the tenant was created)`,
   );
   return out.join("\n");

@@ -43,6 +43,14 @@ describe("npx uslimato demo --tenant demo", () => {
       "select active from itsm_licenses l join tenants t on t.id = l.tenant_id where t.slug = 'demo'",
     );
     assert.equal(license.active, true);
+    // The admin is also an ITSM agent, so signing in as the admin shows the tickets too.
+    const [agent] = await t.database.dataSource.query(
+      `select count(*)::int as n from group_members m
+         join groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+         join users u on u.tenant_id = m.tenant_id and u.id = m.user_id
+        where u.email = 'admin@demo.example' and g.system_key = 'itsm_agent'`,
+    );
+    assert.equal(agent.n, 1);
 
     const second = await runCli(["demo", "--tenant", "demo"], t.env);
     assert.equal(second.code, 0, second.stderr + second.stdout);
