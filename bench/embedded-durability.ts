@@ -9,12 +9,11 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { DIST, ensureBuilt, ROOT } from "./server.ts";
+import { DIST, ensureBuilt, ROOT, startProcess } from "./server.ts";
 
 await ensureBuilt();
 const { durabilityStats, openDurablePGlite } = (await import(
@@ -71,15 +70,6 @@ async function raw() {
   results.commitsDurable = { ...summary(b), fsyncsPerCommit: fsyncs / COMMITS, fsyncMeanMs: fsyncMs };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function http() {
   const dataDir = path.join(BASE, "server");
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
@@ -97,20 +87,8 @@ async function http() {
     { cwd: ROOT, env, stdio: "inherit" },
   );
   await new Promise((r) => cli.once("exit", r));
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join(DIST, "apps/tickets-api/src/main.js")], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: "inherit",
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const server = await startProcess("tickets-api", env, { stdio: "inherit" });
+  const { url } = server;
   const signIn = await fetch(`${url}/api/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -151,8 +129,7 @@ async function http() {
   );
   results.httpWriteGroup = summary(writes);
   results.httpReadSession = summary(reads);
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await server.stop();
 }
 
 try {

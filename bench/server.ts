@@ -4,11 +4,14 @@
  * it cannot load the Nest sources; the build is the code `npm start` runs. Built here when missing;
  * a build older than the sources is reported, not replaced (other processes may be running from it).
  *
- * Also: a fresh database per run, tenants set up through the product's own services, and pgbench.
+ * Also: a fresh database per run, tenants set up through the product's own services, pgbench, the
+ * built server as its own OS process, bulk-seeded tickets and the numbering check, and the results file.
  */
 
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { NestFastifyApplication } from "@nestjs/platform-fastify";
@@ -325,4 +328,187 @@ export function pgbench(
       resolve(result);
     });
   });
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Poll `url` every `everyMs` until it answers 200; false when `alive()` turns false or `timeoutMs` passes. */
+export async function untilOk(
+  url: string,
+  opts: { everyMs?: number; timeoutMs?: number; alive?: () => boolean } = {},
+): Promise<boolean> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  while (Date.now() < deadline && (opts.alive?.() ?? true)) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, opts.everyMs ?? 10));
+  }
+  return false;
+}
+
+export interface BuiltProcess {
+  /** Where it answers: the api's address, or the worker's health probe. */
+  url: string;
+  child: ChildProcess;
+  pid: number;
+  /** From spawn() to the first 200 of /readyz (the container HEALTHCHECK's endpoint), in ms. */
+  readyMs: number;
+  /** What it printed so far (stdio "pipe" only). */
+  output(): string;
+  /** SIGTERM (a clean shutdown) and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A built app (`dist/server/apps/<app>/src/main.js`, what `npm start` and the images run) as its own OS
+ * process, with `env` on top of this process's environment (DATABASE_URL or DATA_DIR pick the
+ * database): the tickets-api on a free port of 127.0.0.1, the notification-worker with its health probe
+ * on one. Resolves once /readyz answers 200 (the images' HEALTHCHECK). `wrap` runs it under another
+ * command (e.g. `["taskset", "-c", "0"]`, which execs node: the pid stays node's).
+ */
+export async function startProcess(
+  app: "tickets-api" | "notification-worker",
+  env: Record<string, string | undefined>,
+  opts: { stdio?: "pipe" | "inherit"; wrap?: string[]; timeoutMs?: number } = {},
+): Promise<BuiltProcess> {
+  const port = await freePort();
+  const entry = path.join(DIST, `apps/${app}/src/main.js`);
+  const [command = process.execPath, ...args] = [...(opts.wrap ?? []), process.execPath, entry];
+  const listen =
+    app === "tickets-api" ? { PORT: String(port), HOST: "127.0.0.1" } : { WORKER_HEALTH_PORT: String(port) };
+  const t0 = performance.now();
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env, ...listen },
+    stdio: opts.stdio === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (alive()) child.kill("SIGTERM");
+    await exited;
+  };
+  if (!(await untilOk(`${url}/readyz`, { alive, timeoutMs: opts.timeoutMs ?? 120_000 }))) {
+    await stop();
+    throw new Error(`${app} process did not get ready (exit ${child.exitCode}):\n${output}`);
+  }
+  return {
+    url,
+    child,
+    pid: child.pid as number,
+    readyMs: performance.now() - t0,
+    output: () => output,
+    stop,
+  };
+}
+
+/** Sign in through the API; the session's headers (cookie, CSRF token) for later requests. */
+export async function signIn(address: string, email: string): Promise<Record<string, string>> {
+  const res = await fetch(`${address}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
+}
+
+/**
+ * Bulk-insert `count` tickets into a tenant as the database owner (no row-level security), one
+ * statement with generate_series: numbers continue after the tenant's counter (moved on to the highest),
+ * one second apart, either all newer than now's second (`place: "newest"`, the newest at now() - 1 s) or
+ * older than the tenant's oldest ticket (`place: "oldest"`, history before the existing tickets). In the
+ * SQL expressions `status` and `assignee` (default null), `n` is the ticket's number and `i` its rank in
+ * this batch by age (1 = its newest); $1 is the tenant and $2 the reporter. The per-row status-count
+ * trigger is off during the insert and the counts are recounted once; then ANALYZE (VACUUM ANALYZE with
+ * `vacuum`, which also sets the visibility map for index-only scans, as autovacuum would later).
+ */
+export async function seedTickets(
+  raw: pg.Pool,
+  tenant: { id: string; agentId: string },
+  count: number,
+  opts: { place: "newest" | "oldest"; status: string; assignee?: string; vacuum?: boolean },
+): Promise<void> {
+  const anchor =
+    opts.place === "newest"
+      ? "now()"
+      : "coalesce((select min(created_at) from tickets where tenant_id = $1), now())";
+  await raw.query("alter table tickets disable trigger tickets_count_status");
+  try {
+    await raw.query(
+      `insert into tickets (tenant_id, number, prefix, type, title, description, status, assignee_id, reporter_id, created_at)
+       select $1, n, 'TKT', 'incident', 'Seeded ' || n, '', ${opts.status}, ${opts.assignee ?? "null::uuid"}, $2,
+              (select ${anchor}) - make_interval(secs => i)
+       from (select last + k as n, ${opts.place === "newest" ? "$3 + 1 - k" : "k"} as i
+             from (select coalesce((select last_ticket_number from itsm_settings where tenant_id = $1), 0) as last) c,
+                  generate_series(1, $3::int) k) s`,
+      [tenant.id, tenant.agentId, count],
+    );
+    await raw.query(
+      `insert into itsm_settings (tenant_id, last_ticket_number) select $1, max(number) from tickets where tenant_id = $1
+       on conflict (tenant_id) do update set last_ticket_number = excluded.last_ticket_number`,
+      [tenant.id],
+    );
+    await raw.query("delete from ticket_status_counts where tenant_id = $1", [tenant.id]);
+    await raw.query(
+      "insert into ticket_status_counts (tenant_id, status, n) select tenant_id, status, count(*) from tickets where tenant_id = $1 group by 1, 2",
+      [tenant.id],
+    );
+  } finally {
+    await raw.query("alter table tickets enable trigger tickets_count_status");
+  }
+  await raw.query(opts.vacuum ? "vacuum analyze tickets" : "analyze tickets");
+}
+
+/** Ticket numbers of some tenants: in how many the count, the highest and the distinct numbers agree. */
+export async function numbering(raw: pg.Pool, tenantIds: string[]) {
+  const { rows } = await raw.query(
+    `select count(*)::int n, count(*) filter (where n = m and n = d)::int gapless, sum(n)::int tickets
+     from (select count(*) n, max(number) m, count(distinct number) d from tickets where tenant_id = any($1) group by tenant_id) x`,
+    [tenantIds],
+  );
+  return rows[0] as { n: number; gapless: number; tickets: number };
+}
+
+/** Write `results` to bench/results/<name>-<time>.json (not committed); returns the path. */
+export function writeResults(name: string, results: unknown): string {
+  const dir = path.join(import.meta.dirname, "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  return file;
+}
+
+/** The machine's load average (1, 5, 15 min) and cores: the benchmarks run on shared machines. */
+export function machineLoad(): { loadavg: number[]; cores: number; at: string } {
+  return {
+    loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
+    cores: os.availableParallelism(),
+    at: new Date().toISOString(),
+  };
 }

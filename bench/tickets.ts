@@ -23,8 +23,6 @@
  * The raw side connects as the database owner (no row-level security); the server as the app role.
  */
 
-import fs from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { httpLoad, type Load, pct } from "./load.ts";
@@ -34,11 +32,14 @@ import {
   freshDatabase,
   loadServer,
   makeTenant,
-  PASSWORD,
+  numbering,
   type PgbenchResult,
   pgbench,
   rawCreate,
+  seedTickets,
+  signIn,
   startServer,
+  writeResults,
 } from "./server.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -103,24 +104,6 @@ async function measure(name: string, opts: Parameters<typeof httpLoad>[0]): Prom
 const cost = (c: ServerCost & Load) =>
   `server ${c.cpuMsPerOp.toFixed(2)} ms CPU/request, event loop ${(100 * c.eventLoopBusy).toFixed(0)}% busy, client ${(c.clientCpuMsPerOp ?? 0).toFixed(2)} ms CPU/request`;
 
-async function recount(raw: pg.Pool, tenantId: string) {
-  await raw.query("delete from ticket_status_counts where tenant_id = $1", [tenantId]);
-  await raw.query(
-    "insert into ticket_status_counts (tenant_id, status, n) select tenant_id, status, count(*) from tickets where tenant_id = $1 group by 1, 2",
-    [tenantId],
-  );
-}
-
-/** Ticket numbers of a tenant: as many as tickets, the highest equal to the count, none twice. */
-async function numbering(raw: pg.Pool, tenantIds: string[]) {
-  const { rows } = await raw.query(
-    `select count(*)::int n, count(*) filter (where n = m and n = d)::int gapless, sum(n)::int tickets
-     from (select count(*) n, max(number) m, count(distinct number) d from tickets where tenant_id = any($1) group by tenant_id) x`,
-    [tenantIds],
-  );
-  return rows[0] as { n: number; gapless: number; tickets: number };
-}
-
 const f0 = (x: number) => x.toFixed(0);
 const f2 = (x: number) => x.toFixed(2);
 
@@ -145,15 +128,7 @@ async function main() {
   try {
     // One tenant with one agent: every creation hits the same counter row (the hot-counter case).
     const hot = await makeTenant(server, nest, "bench");
-    const signIn = await fetch(`${address}/api/auth/sign-in`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: hot.agentEmail, password: PASSWORD }),
-    });
-    if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const session = { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
+    const session = await signIn(address, hot.agentEmail);
     const createBody = JSON.stringify({ title: "Http", description: "", type: "incident" });
     const bearer = (t: BenchTenant) => ({ authorization: `Bearer ${t.secret}` });
 
@@ -273,22 +248,9 @@ async function main() {
 
     if (part("queue")) {
       // 4. The queue: QUEUE_ROWS tickets in the tenant, most of them closed; the page is the 50 newest open.
-      // Seeded in bulk without the per-row status-count trigger, then recounted once.
-      await raw.query("alter table tickets disable trigger tickets_count_status");
-      await raw.query(
-        `insert into tickets (tenant_id, number, prefix, type, title, description, status, reporter_id, created_at)
-       select $1, n, 'TKT', 'incident', 'Seeded ' || n, '', case when n % 10 = 0 then 'open' else 'closed' end, $2,
-              now() - make_interval(secs => $3 - n)
-       from generate_series((select last_ticket_number + 1 from itsm_settings where tenant_id = $1), (select last_ticket_number from itsm_settings where tenant_id = $1) + $3) n`,
-        [hot.id, hot.agentId, QUEUE_ROWS],
-      );
-      await raw.query(
-        "update itsm_settings set last_ticket_number = (select max(number) from tickets where tenant_id = $1) where tenant_id = $1",
-        [hot.id],
-      );
-      await recount(raw, hot.id);
-      await raw.query("alter table tickets enable trigger tickets_count_status");
-      await raw.query("analyze tickets");
+      // Seeded in bulk (seedTickets: without the per-row status-count trigger, then recounted once).
+      const tenthOpen = "case when n % 10 = 0 then 'open' else 'closed' end";
+      await seedTickets(raw, hot, QUEUE_ROWS, { place: "newest", status: tenthOpen });
       // The service's own statement (queueStatement) for an agent asking for the 50 newest open tickets.
       const agent = { tenantId: hot.id, userId: hot.agentId, permissions: new Set(["tickets:manage"]) };
       const { sql: queueSql, params: queueParams } = server.queueStatement(agent, {
@@ -331,18 +293,11 @@ async function main() {
       results.queue = queue;
       console.log(`queue plan:\n${plan}`);
 
-      if (PLAN_ROWS > QUEUE_ROWS) {
-        await raw.query("alter table tickets disable trigger tickets_count_status");
-        await raw.query(
-          `insert into tickets (tenant_id, number, prefix, type, title, description, status, reporter_id, created_at)
-         select $1, n, 'TKT', 'incident', 'Seeded ' || n, '', case when n % 10 = 0 then 'open' else 'closed' end, $2,
-                now() - make_interval(secs => n)
-         from generate_series((select max(number) + 1 from tickets where tenant_id = $1), $3) n`,
-          [hot.id, hot.agentId, PLAN_ROWS + 20_000],
-        );
-        await recount(raw, hot.id);
-        await raw.query("alter table tickets enable trigger tickets_count_status");
-        await raw.query("analyze tickets");
+      const have = (await raw.query("select count(*)::int as n from tickets where tenant_id = $1", [hot.id]))
+        .rows[0].n as number;
+      if (PLAN_ROWS > have) {
+        // Older history: the page's newest open tickets stay the same ones.
+        await seedTickets(raw, hot, PLAN_ROWS - have, { place: "oldest", status: tenthOpen });
         const big = (await raw.query(`explain (analyze, buffers) ${queueSql}`, queueParams)).rows
           .map((r) => r["QUERY PLAN"])
           .join("\n");
@@ -360,11 +315,7 @@ async function main() {
     await database.close();
     await db.drop();
   }
-  const dir = path.join(import.meta.dirname, "results");
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `tickets-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify(results, null, 2));
-  console.log(`wrote ${file}`);
+  console.log(`wrote ${writeResults("tickets", results)}`);
 }
 
 await main();
