@@ -1,4 +1,5 @@
 // The rules every side shares (tickets-api, notification-worker, web): pure TypeScript, no I/O.
+export * from "./lib/api-scopes.ts";
 export * from "./lib/features.ts";
 export * from "./lib/permissions.ts";
 export * from "./lib/ticket-events.ts";

@@ -1,6 +1,8 @@
-import type { Permission } from "@uslimato/domain";
+import { API_SCOPES, type ApiScope, isApiScope, SCOPE_PERMISSIONS } from "@uslimato/domain";
 
-/**
+export { API_SCOPES, type ApiScope, isApiScope, SCOPE_PERMISSIONS };
+
+/*
  * API key scopes and what they let a key do (pure; docs/public-api.md explains it).
  *
  * Public API keys act for the tenant's service desk (product.md §2): the key's scopes, not its owner's
@@ -12,21 +14,9 @@ import type { Permission } from "@uslimato/domain";
  *    tickets:close.
  * The owner is the accountable person: the default reporter, the actor in the history of every change
  * the key makes, and a deactivated owner's key stops working. A key is not a user, so it takes no
- * agent seat; creating keys needs settings:manage.
+ * agent seat; creating keys needs settings:manage. The scope list and its permissions are
+ * @uslimato/domain's (the web app offers the same list).
  */
-export const API_SCOPES = ["tickets:read", "tickets:write", "assets:read"] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
-
-export function isApiScope(value: string): value is ApiScope {
-  return (API_SCOPES as readonly string[]).includes(value);
-}
-
-/** The permissions each scope gives a request made with the key. */
-export const SCOPE_PERMISSIONS: Readonly<Record<ApiScope, readonly Permission[]>> = {
-  "tickets:read": ["tickets:manage"],
-  "tickets:write": ["tickets:create", "tickets:manage", "tickets:close"],
-  "assets:read": ["assets:read"],
-};
 
 /** What a request made with a key of these scopes may do. Unknown scopes give nothing. */
 export function keyPermissions(scopes: readonly string[]): Set<string> {

@@ -1,14 +1,13 @@
-import { TICKET_PERMISSIONS } from "@uslimato/domain";
+import { API_SCOPES, type ApiScope, TICKET_PERMISSIONS } from "@uslimato/domain";
 
-/**
- * The Public API scopes with what they allow, for the checkboxes. The names are the server's
- * (libs/server/public-api/src/scopes.ts); the server refuses any other and names it.
- */
-export const SCOPES = [
-  { value: "tickets:read", description: "List and read tickets and their comments" },
-  { value: "tickets:write", description: "Create tickets, change them, comment" },
-  { value: "assets:read", description: "Read assets" },
-] as const;
+const SCOPE_WORDS: Record<ApiScope, string> = {
+  "tickets:read": "List and read tickets and their comments",
+  "tickets:write": "Create tickets, change them, comment",
+  "assets:read": "Read assets",
+};
+
+/** The Public API scopes (@uslimato/domain's list, as the server checks it) with what they allow. */
+export const SCOPES = API_SCOPES.map((value) => ({ value, description: SCOPE_WORDS[value] }));
 
 /** What the chosen owner may do with tickets, in words: a key never does more than its owner. */
 export function ownerSummary(name: string, permissions: readonly string[]): string {
