@@ -269,8 +269,8 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
     await dialog.getByLabel("Category").fill("Laptop");
     await dialog.getByRole("button", { name: "Create asset" }).click();
     await dialog.getByText(/asset tag at-0042 is already used by "Dell Latitude 5440"/).waitFor();
-    await shot(page, "assets-new-duplicate-tag");
     await assertAccessible(page, "new asset dialog with errors");
+    await shot(page, "assets-new-duplicate-tag"); // after axe, which lets the error's fade-in finish
     await dialog.getByLabel("Asset tag").fill("AT-0043");
     await dialog.getByRole("button", { name: "Create asset" }).click();
     await page.getByRole("heading", { name: "Spare laptop", level: 1 }).waitFor();

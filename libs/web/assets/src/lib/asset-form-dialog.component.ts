@@ -133,7 +133,7 @@ const notBlank = (c: { value: unknown }) => (String(c.value ?? "").trim() ? null
   `,
   styles: `
     .fields { display: flex; flex-direction: column; gap: 12px; }
-    .row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+    .row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; align-items: start; }
     @media (max-width: 599.98px) { .row { grid-template-columns: 1fr; } }
     p.ui-form-error { margin: 0; }
   `,

@@ -40,7 +40,7 @@ import type { Person } from "./types.ts";
     </div>
   `,
   styles: `
-    .picker { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+    .picker { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; align-items: start; }
     @media (max-width: 599.98px) { .picker { grid-template-columns: 1fr; } }
   `,
 })
