@@ -230,6 +230,44 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
     await assertAccessible(phone, "asset page at phone width");
   });
 
+  test("an employee without the agent portal reports an issue through the desk's New ticket dialog", async () => {
+    const { tenant } = await tenantWithAssets();
+    await suite
+      .get(GroupsService)
+      .createGroup(tenant.id, { name: "Employees", permissions: ["tickets:create", "assets:read"] });
+    const email = `emma@${tenant.slug}.test`;
+    await suite.addUser(tenant.id, email, "Emma Employee", ["Employees"]);
+    const page = await suite.signedIn(email, DESKTOP);
+    await page.waitForURL(/\/desk$/);
+    await page.goto(`${suite.server.url}/assets`);
+    await page.getByRole("link", { name: "iPhone 15" }).click();
+    await page.getByRole("heading", { name: "iPhone 15", level: 1 }).waitFor();
+    // A reader: no Edit or Delete, but Report issue.
+    assert.equal(await page.getByRole("button", { name: "Edit" }).count(), 0);
+    assert.equal(await page.getByRole("button", { name: "Delete" }).count(), 0);
+    await page.getByRole("button", { name: "Report issue" }).click();
+    const dialog = page.getByRole("dialog", { name: "New ticket" });
+    await dialog.getByText("PH-0101").waitFor();
+    // The desk's dialog: no priority or reporter to choose.
+    assert.equal(await dialog.getByLabel("Priority").count(), 0);
+    await dialog.getByLabel("Title").fill("Cracked screen");
+    await dialog.getByLabel("Description").fill("Dropped it this morning.");
+    await dialog.getByLabel("Type").selectOption({ label: "Incident" });
+    await dialog.getByRole("button", { name: "Create ticket" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("tab", { name: "Tickets", selected: true }).waitFor();
+    const row = page.getByRole("tabpanel").getByRole("listitem").filter({ hasText: "Cracked screen" });
+    await row.waitFor();
+    // Not an agent: the number is text, not a link into the agent portal.
+    assert.equal(await row.getByRole("link").count(), 0);
+    const number = ((await row.locator(".ticket__number").textContent()) ?? "").trim();
+    assert.match(number, /^TKT-\d{6}$/);
+    await shot(page, "assets-employee-report-issue");
+    // The desk shows the ticket with its asset.
+    await page.goto(`${suite.server.url}/desk/tickets/${number}`);
+    await page.getByText("iPhone 15 · PH-0101").waitFor();
+  });
+
   test("asset_integration off: no Report issue, no Tickets tab; assets still work", async () => {
     const flags = FEATURE_FLAGS.filter((f) => f !== "asset_integration");
     const { tenant } = await tenantWithAssets([...flags]);
