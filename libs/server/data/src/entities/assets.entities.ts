@@ -1,8 +1,8 @@
+import { ASSET_STATUSES, type AssetStatus } from "@uslimato/domain";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-/** assets.status (SQL check). */
-export const ASSET_STATUSES = ["in_use", "in_stock", "in_repair", "retired"] as const;
-export type AssetStatus = (typeof ASSET_STATUSES)[number];
+/** assets.status (SQL check): @uslimato/domain's list. */
+export { ASSET_STATUSES, type AssetStatus };
 
 /** An asset of a tenant (a laptop, a monitor, a phone, …). */
 @Entity({ name: "assets" })

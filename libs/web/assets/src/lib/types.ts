@@ -1,7 +1,6 @@
-import type { Status } from "@uslimato/domain";
+import { ASSET_STATUSES, type AssetStatus, type Status } from "@uslimato/domain";
 
-export const ASSET_STATUSES = ["in_use", "in_stock", "in_repair", "retired"] as const;
-export type AssetStatus = (typeof ASSET_STATUSES)[number];
+export { ASSET_STATUSES, type AssetStatus };
 export const ASSET_STATUS_LABEL: Record<AssetStatus, string> = {
   in_use: "In use",
   in_stock: "In stock",
