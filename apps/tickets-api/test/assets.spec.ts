@@ -465,6 +465,54 @@ describe("assets", () => {
     await create(a, newAsset("DEL-1"));
   });
 
+  test("the Tickets tab shows everyone that tickets exist, but titles only to agents and to each ticket's reporter", async () => {
+    const asset = await create(a, newAsset("PRIV-1"));
+    await t.nest
+      .get(GroupsService)
+      .createGroup(a.tenant.id, { name: "Employees", permissions: ["tickets:create", "assets:read"] });
+    const email = `employee@${a.tenant.slug}.test`;
+    await t.nest
+      .get(UsersService)
+      .createUser(a.tenant.id, { email, name: "Emil", password: PASSWORD, groups: ["Employees"] });
+    const employee = await signedIn(t.app, email);
+    const theirs = await employee.post("/api/desk/tickets", {
+      title: "My screen flickers",
+      description: "Since Monday",
+      type: "incident",
+      asset_id: asset.id,
+    });
+    assert.equal(theirs.statusCode, 201, theirs.body);
+    const others = await a.admin.post("/api/tickets", {
+      title: "Stolen from the CFO's car",
+      description: "",
+      type: "incident",
+      asset_id: asset.id,
+    });
+    assert.equal(others.statusCode, 201, others.body);
+
+    const seen = (await employee.get(`/api/assets/${asset.id}/tickets`)).json();
+    assert.deepEqual(
+      seen.map((x: { number: string; title: string | null; readable: boolean }) => [
+        x.number,
+        x.title,
+        x.readable,
+      ]),
+      [
+        [others.json().number, null, false],
+        [theirs.json().number, "My screen flickers", true],
+      ],
+    );
+    assert.doesNotMatch(JSON.stringify(seen), /CFO/);
+    const agentView = (await a.admin.get(`/api/assets/${asset.id}/tickets`)).json();
+    assert.deepEqual(
+      agentView.map((x: { title: string; readable: boolean }) => [x.title, x.readable]),
+      [
+        ["Stolen from the CFO's car", true],
+        ["My screen flickers", true],
+      ],
+    );
+  });
+
   test("asset_integration off: asset_id ignored on create, links hidden, no Tickets tab (403), deletion not blocked", async () => {
     const side = await makeSide(t);
     const asset = await create(side, newAsset("OFF-1"));

@@ -4,12 +4,14 @@ import { FEATURE_FLAGS } from "@uslimato/domain";
 import { GroupsService } from "@uslimato/server-access";
 import { AssetsService } from "@uslimato/server-assets";
 import { LicensingService } from "@uslimato/server-licensing";
+import { TicketsService } from "@uslimato/server-tickets";
 import type { Page } from "playwright-core";
 import {
   assertAccessible,
   browserSuite,
   DESKTOP,
   describeBrowser,
+  openedDialog,
   PHONE,
   shot,
   step,
@@ -103,7 +105,7 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
 
     const number = await step(page, "report-issue", async () => {
       await page.getByRole("button", { name: "Report issue" }).click();
-      const dialog = page.getByRole("dialog", { name: "New ticket" });
+      const dialog = await openedDialog(page, "New ticket");
       await dialog.getByText("AT-0042").waitFor();
       await assertAccessible(page, "Report issue dialog");
       await dialog.getByLabel("Title").fill("Screen flickers");
@@ -127,7 +129,7 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
       await page.getByRole("tab", { name: "Movements" }).click();
       await page.getByText("No movements recorded yet.").waitFor();
       await page.getByRole("button", { name: "Record movement" }).click();
-      const dialog = page.getByRole("dialog", { name: "Record movement" });
+      const dialog = await openedDialog(page, "Record movement");
       await dialog.getByLabel("Note").fill("Sent for a new screen");
       await dialog.getByLabel("To location").fill("Repair shop");
       assert.equal(await dialog.getByLabel("Note").inputValue(), "Sent for a new screen");
@@ -231,7 +233,19 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
   });
 
   test("an employee without the agent portal reports an issue through the desk's New ticket dialog", async () => {
-    const { tenant } = await tenantWithAssets();
+    const { tenant, adminId } = await tenantWithAssets();
+    // Someone else's ticket about the same asset: the employee sees that it exists, not what it says.
+    const phone = (await suite.get(AssetsService).list(tenant.id, { q: "PH-0101" })).data[0];
+    assert.ok(phone, "the iPhone");
+    const agent = { tenantId: tenant.id, userId: adminId, permissions: new Set(["tickets:manage"]) };
+    await suite
+      .get(TicketsService)
+      .createTicket(agent, await suite.get(LicensingService).getLicense(tenant.id), {
+        title: "Confidential: phone of the CFO",
+        description: "",
+        type: "incident",
+        assetId: phone.id,
+      });
     await suite
       .get(GroupsService)
       .createGroup(tenant.id, { name: "Employees", permissions: ["tickets:create", "assets:read"] });
@@ -246,7 +260,7 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
     assert.equal(await page.getByRole("button", { name: "Edit" }).count(), 0);
     assert.equal(await page.getByRole("button", { name: "Delete" }).count(), 0);
     await page.getByRole("button", { name: "Report issue" }).click();
-    const dialog = page.getByRole("dialog", { name: "New ticket" });
+    const dialog = await openedDialog(page, "New ticket");
     await dialog.getByText("PH-0101").waitFor();
     // The desk's dialog: no priority or reporter to choose.
     assert.equal(await dialog.getByLabel("Priority").count(), 0);
@@ -258,13 +272,20 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
     await page.getByRole("tab", { name: "Tickets", selected: true }).waitFor();
     const row = page.getByRole("tabpanel").getByRole("listitem").filter({ hasText: "Cracked screen" });
     await row.waitFor();
-    // Not an agent: the number is text, not a link into the agent portal.
-    assert.equal(await row.getByRole("link").count(), 0);
+    // Not an agent: their own ticket links to the desk; the other one shows its number and status only.
     const number = ((await row.locator(".ticket__number").textContent()) ?? "").trim();
     assert.match(number, /^TKT-\d{6}$/);
+    const others = page
+      .getByRole("tabpanel")
+      .getByRole("listitem")
+      .filter({ hasText: "Reported by someone else" });
+    assert.equal(await others.count(), 1);
+    assert.equal(await others.getByRole("link").count(), 0);
+    assert.equal(await page.getByText("Confidential").count(), 0);
     await shot(page, "assets-employee-report-issue");
     // The desk shows the ticket with its asset.
-    await page.goto(`${suite.server.url}/desk/tickets/${number}`);
+    await row.getByRole("link", { name: number }).click();
+    await page.waitForURL(new RegExp(`/desk/tickets/${number}$`));
     await page.getByText("iPhone 15 · PH-0101").waitFor();
   });
 
@@ -283,7 +304,7 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
     await page.getByRole("tab", { name: "Overview", selected: true }).waitFor();
     // Editing still works.
     await page.getByRole("button", { name: "Edit" }).click();
-    const dialog = page.getByRole("dialog", { name: "Edit asset" });
+    const dialog = await openedDialog(page, "Edit asset");
     await dialog.getByLabel("Status").selectOption({ label: "In repair" });
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await dialog.waitFor({ state: "detached" });
@@ -297,7 +318,7 @@ describeBrowser("browser: assets and the ITSM asset integration", () => {
     await page.waitForURL(/\/tickets$/);
     await page.goto(`${suite.server.url}/assets`);
     await page.getByRole("button", { name: "New asset" }).click();
-    const dialog = page.getByRole("dialog", { name: "New asset" });
+    const dialog = await openedDialog(page, "New asset");
     await dialog.getByRole("button", { name: "Create asset" }).click();
     await dialog.getByText("Enter a name").waitFor();
     await dialog.getByText("Enter the asset tag").waitFor();

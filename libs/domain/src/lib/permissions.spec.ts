@@ -4,6 +4,7 @@ import {
   ALL_PERMISSIONS,
   hasAll,
   isPermission,
+  mayReadTicket,
   PLATFORM_PERMISSIONS,
   SYSTEM_GROUPS,
   TICKET_PERMISSIONS,
@@ -37,5 +38,16 @@ describe("permissions and system groups", () => {
     assert.equal(hasAll(granted, ["users:manage", "assets:read"]), true);
     assert.equal(hasAll(granted, ["users:manage", "assets:manage"]), false);
     assert.equal(hasAll(new Set(), ["assets:read"]), false);
+  });
+
+  test("who reads a ticket: agents every ticket, anyone else only the ones they reported", () => {
+    const agent = new Set(["tickets:manage"]);
+    const employee = new Set(["tickets:create", "assets:read", "assets:manage"]);
+    assert.ok(mayReadTicket(agent, "u1", "u2"));
+    assert.ok(mayReadTicket(agent, "u1", null));
+    assert.ok(mayReadTicket(employee, "u1", "u1"));
+    assert.ok(!mayReadTicket(employee, "u1", "u2"));
+    assert.ok(!mayReadTicket(employee, "u1", null));
+    assert.ok(!mayReadTicket(new Set(["tickets:close"]), "u1", "u2"));
   });
 });

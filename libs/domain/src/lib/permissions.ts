@@ -24,3 +24,18 @@ export type SystemGroupKey = keyof typeof SYSTEM_GROUPS;
 export function hasAll(granted: ReadonlySet<string>, required: readonly Permission[]): boolean {
   return required.every((p) => granted.has(p));
 }
+
+/**
+ * Who may read a ticket (its title, text, comments): agents (`tickets:manage`) read every ticket of their
+ * tenant; anyone else only the tickets they reported. Every place that shows tickets — the queue, the
+ * desk, an asset's "Tickets" tab — goes by this rule.
+ */
+export const readsEveryTicket = (granted: ReadonlySet<string>): boolean => granted.has("tickets:manage");
+
+export function mayReadTicket(
+  granted: ReadonlySet<string>,
+  viewerId: string,
+  reporterId: string | null,
+): boolean {
+  return readsEveryTicket(granted) || (reporterId !== null && reporterId === viewerId);
+}

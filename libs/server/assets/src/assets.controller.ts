@@ -86,11 +86,14 @@ export class AssetsController {
     return this.assets.recordMovement(user, user.license, params.id, body);
   }
 
-  /** The "Tickets" tab: ITSM licensed (else 404) and asset_integration on (else 403 naming it). */
+  /**
+   * The "Tickets" tab: ITSM licensed (else 404) and asset_integration on (else 403 naming it). Titles only
+   * of the tickets the viewer may read.
+   */
   @Get(":id/tickets")
   @Access({ ...READ, feature: "asset_integration" })
   tickets(@CurrentUser() user: UserContext, @Param() params: UuidParams) {
-    return this.assets.tickets(user.tenantId, params.id);
+    return this.assets.tickets(user, params.id);
   }
 }
 

@@ -1,6 +1,12 @@
 import { Injectable } from "@nestjs/common";
-import { featureEnabled, formatNumber, type LicenseState, type Status } from "@uslimato/domain";
-import { AppError, invalidField, notFound } from "@uslimato/server-core";
+import {
+  featureEnabled,
+  formatNumber,
+  type LicenseState,
+  mayReadTicket,
+  type Status,
+} from "@uslimato/domain";
+import { AppError, invalidField, notFound, type UserContext } from "@uslimato/server-core";
 import type { AssetStatus } from "@uslimato/server-data";
 import { inTenant } from "@uslimato/server-data";
 import { DataSource, type EntityManager } from "typeorm";
@@ -71,10 +77,18 @@ export interface AssetFields {
   notes?: string | undefined;
 }
 
+/**
+ * A row of an asset's "Tickets" tab. Everyone who may see the asset sees that a ticket concerns it (number,
+ * type, status, dates: what deleting the asset depends on), but only those who may read the ticket
+ * (mayReadTicket: agents, or its reporter) see its title.
+ */
 export interface LinkedTicket {
   id: string;
   number: string;
-  title: string;
+  /** null when the viewer may not read the ticket (someone else's, and the viewer is not an agent). */
+  title: string | null;
+  /** Whether the viewer may open the ticket: an agent, or its reporter (on the desk). */
+  readable: boolean;
   type: string;
   status: Status;
   movement_id: string | null;
@@ -92,8 +106,11 @@ export interface MovementView {
   moved_at: Date;
   note: string;
   recorded_by: { id: string; name: string } | null;
-  /** Tickets linked to this movement; present only with ITSM and `movement_link` on. */
-  tickets?: { id: string; number: string; title: string; status: Status }[];
+  /**
+   * Tickets linked to this movement; present only with ITSM and `movement_link` on. Number and status
+   * only: whoever may see the asset sees these, and a title is only for those who may read the ticket.
+   */
+  tickets?: { id: string; number: string; status: Status }[];
 }
 
 export const DEFAULT_ASSET_PAGE = 25;
@@ -379,14 +396,13 @@ export class AssetsService {
           featureEnabled(license, "asset_integration") && featureEnabled(license, "movement_link");
         const linked = withTickets
           ? ((await em.query(
-              `select id, prefix, number, title, status, movement_id from tickets
+              `select id, prefix, number, status, movement_id from tickets
                 where asset_id = $1 and movement_id is not null order by number`,
               [id],
             )) as {
               id: string;
               prefix: string;
               number: string;
-              title: string;
               status: Status;
               movement_id: string;
             }[])
@@ -408,7 +424,6 @@ export class AssetsService {
                   .map((t) => ({
                     id: t.id,
                     number: formatNumber(t.prefix, Number(t.number)),
-                    title: t.title,
                     status: t.status,
                   })),
               }
@@ -473,22 +488,31 @@ export class AssetsService {
   }
 
   /** The asset's "Tickets" tab: every ticket linked to it, open first (then newest first). */
-  async tickets(tenantId: string, id: string): Promise<LinkedTicket[]> {
+  async tickets(viewer: UserContext, id: string): Promise<LinkedTicket[]> {
     return inTenant(
       this.dataSource,
-      tenantId,
+      viewer.tenantId,
       async (em) => {
         await this.load(em, id);
-        const rows: (Omit<LinkedTicket, "number"> & { prefix: string; number: string })[] = await em.query(
-          `select id, prefix, number, title, type, status, movement_id, created_at, updated_at
+        const rows: (Omit<LinkedTicket, "number" | "readable"> & {
+          prefix: string;
+          number: string;
+          reporter_id: string | null;
+        })[] = await em.query(
+          `select id, prefix, number, title, type, status, movement_id, reporter_id, created_at, updated_at
              from tickets where asset_id = $1
             order by status in ('closed', 'cancelled'), created_at desc, id desc`,
           [id],
         );
-        return rows.map(({ prefix, number, ...t }) => ({
-          ...t,
-          number: formatNumber(prefix, Number(number)),
-        }));
+        return rows.map(({ prefix, number, reporter_id, title, ...t }) => {
+          const readable = mayReadTicket(viewer.permissions, viewer.userId, reporter_id);
+          return {
+            ...t,
+            number: formatNumber(prefix, Number(number)),
+            title: readable ? title : null,
+            readable,
+          };
+        });
       },
       { readOnly: true },
     );

@@ -1,4 +1,10 @@
-import { featureEnabled, formatNumber, type LicenseState, type Status } from "@uslimato/domain";
+import {
+  featureEnabled,
+  formatNumber,
+  type LicenseState,
+  readsEveryTicket,
+  type Status,
+} from "@uslimato/domain";
 import type { TicketPriority, TicketType } from "@uslimato/server-data";
 
 /** Who acts on tickets: a signed-in user, or (Public API) a key acting for its owner. */
@@ -9,7 +15,7 @@ export interface Actor {
 }
 
 /** Agents see and work every ticket of the tenant; anyone else only the tickets they reported. */
-export const isAgent = (actor: Actor) => actor.permissions.has("tickets:manage");
+export const isAgent = (actor: Actor) => readsEveryTicket(actor.permissions);
 
 export interface PersonRef {
   id: string;

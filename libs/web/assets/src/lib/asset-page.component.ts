@@ -182,19 +182,23 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeS
           <mat-tab label="Tickets">
             <section class="panel">
               <div class="panel__head">
-                <p class="ui-muted">Every ticket about this asset, open ones first.</p>
+                <p class="ui-muted">Every ticket about this asset, open ones first.@if (!ticketsArea()) { Titles show for the tickets you reported.}</p>
               </div>
               @if (tickets(); as list) {
                 @if (list.length > 0) {
                   <ul class="tickets">
                     @for (t of list; track t.id) {
                       <li class="ticket" [class.ticket--done]="t.status === 'closed' || t.status === 'cancelled'">
-                        @if (ticketsArea()) {
-                          <a class="ticket__number" [routerLink]="['/tickets', t.number]">{{ t.number }}</a>
+                        @if (ticketLink(t); as link) {
+                          <a class="ticket__number" [routerLink]="link">{{ t.number }}</a>
                         } @else {
                           <span class="ticket__number">{{ t.number }}</span>
                         }
-                        <span class="ticket__title">{{ t.title }}</span>
+                        @if (t.title !== null) {
+                          <span class="ticket__title">{{ t.title }}</span>
+                        } @else {
+                          <span class="ticket__title ui-muted">Reported by someone else</span>
+                        }
                         <ui-status-badge [status]="t.status" />
                         <time class="ui-muted" [attr.datetime]="t.created_at">{{ when(t.created_at) }}</time>
                       </li>
@@ -258,6 +262,13 @@ export class AssetPageComponent {
     const s = this.session.session();
     return !!s && AREAS.desk(s);
   });
+  /** Where a row of the Tickets tab leads: the agent portal, the desk for one's own ticket, or nowhere. */
+  protected ticketLink(t: AssetTicket): string[] | null {
+    if (this.ticketsArea()) return ["/tickets", t.number];
+    if (t.readable && this.deskArea()) return ["/desk/tickets", t.number];
+    return null;
+  }
+
   /** "Report issue": asset_integration on and the user may file tickets (agent portal or desk). */
   protected readonly canReport = computed(() => this.ticketsTab() && (this.ticketsArea() || this.deskArea()));
 

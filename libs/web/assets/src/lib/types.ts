@@ -49,10 +49,10 @@ export interface AssetFields {
   notes: string;
 }
 
+/** A ticket linked to a movement: number and status only (titles are for those who may read the ticket). */
 export interface MovementTicket {
   id: string;
   number: string;
-  title: string;
   status: Status;
 }
 
@@ -78,10 +78,14 @@ export interface NewMovement {
 }
 
 /** A row of the asset's "Tickets" tab. */
+/** A row of the asset's "Tickets" tab; someone else's ticket shows no title unless the viewer is an agent. */
 export interface AssetTicket {
   id: string;
   number: string;
-  title: string;
+  /** null: the viewer may not read this ticket (someone else's). */
+  title: string | null;
+  /** The viewer may open it: an agent, or its reporter (on the desk). */
+  readable: boolean;
   type: string;
   status: Status;
   movement_id: string | null;
