@@ -14,6 +14,7 @@ describe("configuration from the environment", () => {
       migrateOnStart: true,
       redisUrl: undefined,
       smtpUrl: undefined,
+      mailFrom: undefined,
       publicUrl: "http://localhost:3000",
       operatorEmail: undefined,
       operatorPassword: undefined,

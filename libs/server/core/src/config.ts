@@ -22,6 +22,11 @@ export interface Config {
   migrateOnStart: boolean;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
+  /**
+   * The From of every mail (`MAIL_FROM`, `Service desk <itsm@example.com>` or a bare address): an address
+   * of a domain whose SPF/DKIM the SMTP relay signs for. Unset: no-reply at the host of PUBLIC_URL.
+   */
+  mailFrom: string | undefined;
   publicUrl: string;
   operatorEmail: string | undefined;
   operatorPassword: string | undefined;
@@ -74,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: migrateMode === "auto",
     redisUrl: get("REDIS_URL"),
     smtpUrl: get("SMTP_URL"),
+    mailFrom: get("MAIL_FROM"),
     publicUrl,
     operatorEmail: get("OPERATOR_EMAIL"),
     operatorPassword: get("OPERATOR_PASSWORD"),

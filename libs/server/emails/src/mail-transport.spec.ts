@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { createMailTransport, mailDir } from "./mail-transport.ts";
+import { createMailTransport, mailDir, senderAddress } from "./mail-transport.ts";
 
 const mail = {
   to: "robin@acme.test",
@@ -63,6 +63,39 @@ describe("the mail transport", () => {
     assert.equal(got.html, mail.html);
     assert.equal(got.from?.value[0]?.address, "no-reply@desk.acme.test");
     assert.equal(fs.existsSync(mailDir({ dataDir: dir })), false);
+  });
+
+  test("MAIL_FROM sets the sender; a malformed one stops the process at start with the reason", async () => {
+    const transport = createMailTransport({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      dataDir: dir,
+      publicUrl: "https://desk.acme.test",
+      mailFrom: "Acme IT Service Desk <itsm@acme.test>",
+    });
+    try {
+      await transport.send({ ...mail, subject: "from MAIL_FROM" });
+    } finally {
+      transport.close();
+    }
+    const got = received.find((m) => m.subject === "from MAIL_FROM");
+    assert.deepEqual(got?.from?.value, [{ address: "itsm@acme.test", name: "Acme IT Service Desk" }]);
+    assert.equal(
+      senderAddress({ publicUrl: "https://x.test", mailFrom: "itsm@acme.test" }),
+      "itsm@acme.test",
+    );
+    for (const bad of ["not an address", "a@x.test, b@x.test", "Desk <>"]) {
+      assert.throws(
+        () =>
+          createMailTransport({
+            smtpUrl: undefined,
+            dataDir: dir,
+            publicUrl: "http://x.test",
+            mailFrom: bad,
+          }),
+        /MAIL_FROM must be one email address/,
+        bad,
+      );
+    }
   });
 
   test("without SMTP_URL: one complete .eml file per mail under DATA_DIR/mail", async () => {

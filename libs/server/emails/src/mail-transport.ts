@@ -4,6 +4,7 @@ import path from "node:path";
 import { Injectable, type OnModuleDestroy } from "@nestjs/common";
 import { type Config, InjectConfig } from "@uslimato/server-core";
 import nodemailer from "nodemailer";
+import addressparser from "nodemailer/lib/addressparser";
 
 export interface MailMessage {
   to: string;
@@ -30,8 +31,21 @@ export abstract class MailTransport {
 /** Where mails go without SMTP_URL: one .eml file per mail (product.md §4, DATA_DIR). */
 export const mailDir = (config: Pick<Config, "dataDir">) => path.join(config.dataDir, "mail");
 
-/** The sender: no-reply at the host of PUBLIC_URL (MAIL_FROM is not part of the configuration). */
-export function senderAddress(config: Pick<Config, "publicUrl">): string {
+/**
+ * The sender: MAIL_FROM when set (checked here, so a process with a malformed one stops at start with
+ * the reason), else "Service desk" <no-reply@…> at the host of PUBLIC_URL.
+ */
+export function senderAddress(config: Pick<Config, "publicUrl"> & Partial<Pick<Config, "mailFrom">>): string {
+  if (config.mailFrom) {
+    const parsed = addressparser(config.mailFrom, { flatten: true });
+    const only = parsed.length === 1 ? parsed[0] : undefined;
+    if (!only || !/^[^\s@]+@[^\s@]+$/.test(only.address)) {
+      throw new Error(
+        `MAIL_FROM must be one email address, optionally with a name ("Service desk <itsm@example.com>"), got "${config.mailFrom}".`,
+      );
+    }
+    return config.mailFrom;
+  }
   let host = "localhost";
   try {
     host = new URL(config.publicUrl).hostname || host;
@@ -47,7 +61,7 @@ export function senderAddress(config: Pick<Config, "publicUrl">): string {
  * (test sends) and the notification worker.
  */
 export function createMailTransport(
-  config: Pick<Config, "smtpUrl" | "dataDir" | "publicUrl">,
+  config: Pick<Config, "smtpUrl" | "dataDir" | "publicUrl"> & Partial<Pick<Config, "mailFrom">>,
 ): MailTransport {
   const from = senderAddress(config);
   const message = (mail: MailMessage) => ({
