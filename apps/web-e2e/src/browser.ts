@@ -17,7 +17,7 @@ import {
   type TestDatabase,
   uniqueSlug,
 } from "@uslimato/server-testing";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { ServicesModule } from "./services.module.ts";
 
 // What the browser tests share: the real server (the built tickets-api as a child process) on a test
@@ -180,6 +180,29 @@ export function browserSuite(): BrowserSuite {
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A Material dialog once it is open: its opening transition over and focus moved into it. Typing sooner
+ * races the dialog's own focus move (it focuses its first field when the transition ends), and the text
+ * lands in the wrong field — seen under load.
+ */
+export async function openedDialog(page: Page, name?: string | RegExp): Promise<Locator> {
+  const dialog = page.getByRole("dialog", name === undefined ? {} : { name });
+  await dialog.waitFor();
+  await dialog.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const container = el.closest(".mat-mdc-dialog-container") ?? el;
+        const settled = () =>
+          container.classList.contains("mdc-dialog--open") &&
+          !container.classList.contains("mdc-dialog--opening") &&
+          container.contains(el.ownerDocument.activeElement);
+        const poll = () => (settled() ? resolve() : setTimeout(poll, 16));
+        poll();
+      }),
+  );
+  return dialog;
 }
 
 /** Runs a step; on failure keeps a screenshot of what the page showed. */

@@ -7,6 +7,7 @@ import {
   assertAccessible,
   browserSuite,
   describeBrowser,
+  openedDialog,
   PHONE,
   shot,
   step,
@@ -65,7 +66,7 @@ describeBrowser("browser: desk portal /desk", () => {
       // New ticket: every field is required, with a message next to the missing ones.
       const number = await step(rita, `${v}-new`, async () => {
         await rita.getByRole("button", { name: "New ticket" }).click();
-        const dialog = rita.getByRole("dialog", { name: "New ticket" });
+        const dialog = await openedDialog(rita, "New ticket");
         await dialog.getByRole("button", { name: "Create ticket" }).click();
         await dialog.getByText("Enter a title").waitFor();
         await dialog.getByText("Describe the issue or request").waitFor();
@@ -169,7 +170,7 @@ describeBrowser("browser: desk portal /desk", () => {
     await rita.goto(`${suite.server.url}/desk/tickets/${ticket.number}`);
     await step(rita, "reject", async () => {
       await rita.getByRole("button", { name: "No, still a problem" }).click();
-      const dialog = rita.getByRole("dialog");
+      const dialog = await openedDialog(rita);
       await dialog.getByRole("button", { name: "Reopen the ticket" }).click();
       await dialog.getByText("Tell the service desk what is still not working").waitFor();
       await dialog.getByLabel("What is still not working?").fill("It went offline again after an hour.");

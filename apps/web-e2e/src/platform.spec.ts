@@ -3,7 +3,7 @@ import path from "node:path";
 import { jest, test } from "@jest/globals";
 import { GroupsService } from "@uslimato/server-access";
 import { PASSWORD } from "@uslimato/server-testing";
-import { browserSuite, describeBrowser, OPERATOR, SHOTS, shot, step } from "./browser.ts";
+import { browserSuite, describeBrowser, OPERATOR, openedDialog, SHOTS, shot, step } from "./browser.ts";
 
 jest.setTimeout(300_000);
 
@@ -55,7 +55,7 @@ describeBrowser("browser: sign-in, Settings → Permissions and API keys, the op
         throw err;
       });
     await page.getByRole("button", { name: "New group" }).click();
-    const dialog = page.getByRole("dialog");
+    const dialog = await openedDialog(page);
     await dialog.getByLabel("Name").fill("Reporters");
     await dialog.getByLabel("tickets:create").check();
     await dialog.getByRole("button", { name: /create/i }).click();
@@ -77,7 +77,7 @@ describeBrowser("browser: sign-in, Settings → Permissions and API keys, the op
     });
     const secret = await step(page, "api-keys-new", async () => {
       await page.getByRole("button", { name: "New API key" }).click();
-      const dialog = page.getByRole("dialog", { name: "New API key" });
+      const dialog = await openedDialog(page, "New API key");
       await dialog.getByRole("button", { name: "Create key" }).click();
       await dialog.getByText("Enter a name").waitFor(); // inline, before anything is sent
       await dialog.getByLabel("Name").fill("Monitoring");
@@ -145,7 +145,7 @@ describeBrowser("browser: sign-in, Settings → Permissions and API keys, the op
 
     await step(page, "operator-new-tenant", async () => {
       await page.getByRole("button", { name: "New tenant" }).click();
-      const dialog = page.getByRole("dialog", { name: "New tenant" });
+      const dialog = await openedDialog(page, "New tenant");
       await dialog.getByRole("button", { name: "Create tenant" }).click();
       await dialog.getByText("Enter the organisation's name").waitFor(); // inline, before anything is sent
       await dialog.getByLabel("Slug").fill("acme-ops");

@@ -4,7 +4,16 @@ import { beforeAll, jest, test } from "@jest/globals";
 import { GroupsService } from "@uslimato/server-access";
 import { LicensingService } from "@uslimato/server-licensing";
 import { type Actor, TicketsService } from "@uslimato/server-tickets";
-import { browserSuite, describeBrowser, PHONE, SHOTS, shot, step, type TestTenant } from "./browser.ts";
+import {
+  browserSuite,
+  describeBrowser,
+  openedDialog,
+  PHONE,
+  SHOTS,
+  shot,
+  step,
+  type TestTenant,
+} from "./browser.ts";
 
 jest.setTimeout(300_000);
 
@@ -44,7 +53,7 @@ describeBrowser("browser: agent portal /tickets", () => {
     // Alice files a ticket on behalf of Rita.
     await step(alice, "new-ticket", async () => {
       await alice.getByRole("button", { name: "New ticket" }).click();
-      const dialog = alice.getByRole("dialog", { name: "New ticket" });
+      const dialog = await openedDialog(alice, "New ticket");
       await dialog.waitFor();
       await dialog.getByRole("button", { name: "Create ticket" }).click();
       await dialog.getByText("Enter a title").waitFor(); // inline, before anything is sent
@@ -162,7 +171,7 @@ describeBrowser("browser: agent portal /tickets", () => {
     await dan.route("**/api/tickets/events", (route) => route.abort());
     await dan.reload();
     await dan.getByRole("button", { name: "New ticket" }).click();
-    const dialog = dan.getByRole("dialog", { name: "New ticket" });
+    const dialog = await openedDialog(dan, "New ticket");
     await dialog.getByLabel("Title").fill("VPN drops every hour");
     await dialog.getByLabel("Type").selectOption("incident");
     await dialog.getByRole("button", { name: "Create ticket" }).click();
@@ -224,7 +233,7 @@ describeBrowser("browser: agent portal /tickets", () => {
     const alice = await suite.signedIn("alice@x.test");
     await alice.waitForURL(/\/tickets$/);
     await alice.getByRole("button", { name: "New ticket" }).click();
-    const dialog = alice.getByRole("dialog", { name: "New ticket" });
+    const dialog = await openedDialog(alice, "New ticket");
     await dialog.getByLabel("Title").fill("Badge reader at the door");
     await dialog.getByLabel("Type").selectOption("service_request");
     await dialog.getByRole("button", { name: "Create ticket" }).click();
