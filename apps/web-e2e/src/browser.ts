@@ -192,13 +192,18 @@ export async function openedDialog(page: Page, name?: string | RegExp): Promise<
   await dialog.waitFor();
   await dialog.evaluate(
     (el) =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         const container = el.closest(".mat-mdc-dialog-container") ?? el;
         const settled = () =>
           container.classList.contains("mdc-dialog--open") &&
           !container.classList.contains("mdc-dialog--opening") &&
           container.contains(el.ownerDocument.activeElement);
-        const poll = () => (settled() ? resolve() : setTimeout(poll, 16));
+        const giveUp = Date.now() + 15_000;
+        const poll = () => {
+          if (settled()) resolve();
+          else if (Date.now() > giveUp) reject(new Error("the dialog opened but focus never moved into it"));
+          else setTimeout(poll, 16);
+        };
         poll();
       }),
   );
