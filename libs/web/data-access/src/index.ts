@@ -4,7 +4,7 @@ export { AREAS, type Area, homePath } from "./lib/areas.ts";
 export { csrfInterceptor } from "./lib/csrf.interceptor.ts";
 export { CsrfTokens, type Realm, realmOf } from "./lib/csrf.ts";
 export { expiredSessionInterceptor } from "./lib/expired-session.interceptor.ts";
-export { applyProblem, asSentence, errorText, setServerError } from "./lib/field-errors.ts";
+export { applyProblem, asSentence, errorText, notBlank, setServerError } from "./lib/field-errors.ts";
 export { problemInterceptor } from "./lib/problem.interceptor.ts";
 export { ApiProblem, type Problem, problemOf } from "./lib/problem.ts";
 export { provideApi } from "./lib/provide-api.ts";

@@ -1,6 +1,6 @@
 // The agent portal's tickets: the queue and the ticket page (mounted at /tickets by apps/web), and the
-// ticket pieces the desk portal shares (timeline, plain text, history words, types), and the "New ticket"
-// dialog an asset page opens for "Report issue".
+// ticket pieces the desk portal shares (timeline, plain text, history words, types, the "New ticket" fields
+// and asset box), and the "New ticket" dialog an asset page opens for "Report issue".
 
 export {
   assetText,
@@ -10,7 +10,18 @@ export {
   movementLabel,
   statusWord,
 } from "./lib/common/history-words.ts";
+// For the "New ticket" dialogs' specs only (agent and desk); the app does not use it, and it loads no
+// testing package (the spec hands TestBed & co. in).
+export { newTicketDialogSpec } from "./lib/common/new-ticket-dialog.testing.ts";
 export { linkify, PlainTextComponent } from "./lib/common/plain-text.component.ts";
+export { TicketAssetComponent } from "./lib/common/ticket-asset.component.ts";
+export {
+  TICKET_FIELDS,
+  type TicketFieldControls,
+  TicketFieldsComponent,
+  ticketFieldControls,
+  ticketFieldValues,
+} from "./lib/common/ticket-fields.component.ts";
 export { type Audience, mergeTimeline, TicketTimelineComponent } from "./lib/common/timeline.component.ts";
 export type {
   Comment,

@@ -21,3 +21,4 @@ export {
 export { LoadingStateComponent } from "./lib/loading-state.component.ts";
 export { Notify } from "./lib/notify.ts";
 export { PageHeaderComponent } from "./lib/page-header.component.ts";
+export { RecordStateComponent } from "./lib/record-state.component.ts";

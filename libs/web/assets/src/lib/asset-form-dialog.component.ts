@@ -10,7 +10,7 @@ import {
 } from "@angular/material/dialog";
 import { MatError, MatFormField, MatHint, MatLabel } from "@angular/material/form-field";
 import { MatInput } from "@angular/material/input";
-import { applyProblem, errorText, problemOf, setServerError } from "@uslimato/web-data-access";
+import { applyProblem, errorText, notBlank, problemOf, setServerError } from "@uslimato/web-data-access";
 import { AssetsApi } from "./assets-api.ts";
 import { PersonPickerComponent } from "./person-picker.component.ts";
 import {
@@ -38,7 +38,6 @@ const FIELDS = {
 } as const;
 
 const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}\-_./# ]*$/u;
-const notBlank = (c: { value: unknown }) => (String(c.value ?? "").trim() ? null : { required: true });
 
 /** "New asset" and "Edit asset": the asset's fields; an edit sends only what changed. */
 @Component({

@@ -1,4 +1,4 @@
-import type { AbstractControl, FormGroup } from "@angular/forms";
+import type { AbstractControl, FormGroup, ValidationErrors } from "@angular/forms";
 import { type Problem, problemOf } from "./problem.ts";
 
 /**
@@ -48,6 +48,11 @@ function fieldMessages(problem: Problem): Record<string, string> {
     result[e.field.split(".")[0] ?? e.field] ??= e.message;
   }
   return result;
+}
+
+/** Text that must not be empty once trimmed; a validator with the error key `required` (as Validators.required). */
+export function notBlank(control: AbstractControl): ValidationErrors | null {
+  return String(control.value ?? "").trim() ? null : { required: true };
 }
 
 export function setServerError(control: AbstractControl, message: string): void {

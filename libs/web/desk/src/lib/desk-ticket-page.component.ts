@@ -25,13 +25,7 @@ import {
   PlainTextComponent,
   TicketTimelineComponent,
 } from "@uslimato/web-tickets";
-import {
-  ErrorStateComponent,
-  LoadingStateComponent,
-  PageHeaderComponent,
-  StatusBadgeComponent,
-  TYPE_LABEL,
-} from "@uslimato/web-ui";
+import { RecordStateComponent, StatusBadgeComponent, TYPE_LABEL } from "@uslimato/web-ui";
 import { DeskTicketStore } from "./desk-ticket.store.ts";
 import { RejectResolutionDialogComponent } from "./reject-resolution-dialog.component.ts";
 
@@ -54,8 +48,6 @@ function takeCreatedMark(): string | null {
 @Component({
   selector: "us-desk-ticket-page",
   imports: [
-    ErrorStateComponent,
-    LoadingStateComponent,
     MatButton,
     MatError,
     MatFormField,
@@ -63,9 +55,9 @@ function takeCreatedMark(): string | null {
     MatIcon,
     MatInput,
     MatLabel,
-    PageHeaderComponent,
     PlainTextComponent,
     ReactiveFormsModule,
+    RecordStateComponent,
     RouterLink,
     StatusBadgeComponent,
     TicketTimelineComponent,
@@ -146,21 +138,19 @@ function takeCreatedMark(): string | null {
           </form>
         }
       </section>
-    } @else if (store.notFound()) {
-      <ui-page-header title="Not found" subtitle="This ticket does not exist, or you do not have access to it." />
-      <a routerLink="/desk">Go to my tickets</a>
-    } @else if (store.error()) {
-      <ui-error-state [error]="store.error()" title="Could not load the ticket" (retry)="store.reload()" />
     } @else {
-      <ui-loading-state label="Loading the ticket…" />
+      <ui-record-state what="ticket" [notFound]="store.notFound()" [error]="store.error()" (retry)="store.reload()">
+        <a routerLink="/desk">Go to my tickets</a>
+      </ui-record-state>
     }
   `,
   styles: `
+    @use "web/ui/src/styles/detail-page";
+
     :host { display: flex; flex-direction: column; gap: 16px; }
-    .back { display: inline-flex; align-items: center; gap: 4px; font-size: 0.875rem; text-decoration: none; align-self: flex-start; }
-    .back mat-icon { font-size: 18px; width: 18px; height: 18px; }
-    .number { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: 0.875rem; color: var(--ui-muted); }
-    h1 { margin: 4px 0 0; font-size: 1.5rem; line-height: 1.3; overflow-wrap: anywhere; }
+    .back { align-self: flex-start; }
+    .number { font-family: detail-page.$mono; font-size: 0.875rem; color: var(--ui-muted); }
+    h1 { margin: 4px 0 0; }
     h2 { margin: 0; font-size: 1rem; }
     .ui-card > h2 { margin-bottom: 8px; }
     p { margin: 8px 0 0; }
@@ -168,7 +158,6 @@ function takeCreatedMark(): string | null {
     .status__row { display: flex; align-items: center; gap: 12px; }
     .status__row h2 { font-size: 0.875rem; color: var(--ui-muted); }
     .facts { margin: 12px 0 0; }
-    .facts dt { font-size: 0.75rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: var(--ui-muted); }
     .facts dd { margin: 2px 0 0; font-size: 0.875rem; overflow-wrap: anywhere; }
     .question { padding: 18px 20px; border-radius: 12px; background: #e3f6ef; border: 1px solid #7fcdb2; color: #0b3d2f; }
     .question h2 { font-size: 1.25rem; }
@@ -178,9 +167,6 @@ function takeCreatedMark(): string | null {
     .updates > h2 { font-size: 1.125rem; }
     .box { display: flex; flex-direction: column; gap: 8px; }
     .box__actions { display: flex; justify-content: flex-end; }
-    .notice { padding: 10px 14px; border-radius: 10px; border: 1px solid; font-size: 0.875rem; }
-    .notice--done { background: #e6f4ea; border-color: #9bd3ae; color: #0d4d26; }
-    .notice--failed { background: var(--ui-danger-bg); border-color: var(--ui-danger-border); color: var(--ui-danger-text); }
   `,
 })
 export class DeskTicketPageComponent {

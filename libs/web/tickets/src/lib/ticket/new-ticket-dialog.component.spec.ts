@@ -1,111 +1,49 @@
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing";
-import { ApplicationRef } from "@angular/core";
 import { TestBed } from "@angular/core/testing";
-import { MATERIAL_ANIMATIONS } from "@angular/material/core";
-import { MatDialog } from "@angular/material/dialog";
-import { provideRouter, Router } from "@angular/router";
+import { Router } from "@angular/router";
 import { jest } from "@jest/globals";
-import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
-import type { NewTicketDialogData, Ticket } from "../common/types.ts";
+import { newTicketDialogSpec } from "../common/new-ticket-dialog.testing.ts";
+import type { NewTicketDialogData, Person } from "../common/types.ts";
 import { NewTicketDialogComponent } from "./new-ticket-dialog.component.ts";
 
-const session: Session = {
-  user: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
-  tenant: { id: "t", slug: "acme", name: "Acme" },
-  permissions: ["tickets:manage", "tickets:create", "assets:read"],
-  features: {
-    agent_portal: true,
-    end_user_portal: true,
-    asset_integration: true,
-    email_notifications: false,
-    email_templates: false,
-    public_api: false,
-    movement_link: true,
-  },
-  itsmLicensed: true,
-  csrfToken: "csrf",
-};
-const created: Ticket = {
-  id: "id-9",
-  number: "TKT-000009",
-  type: "incident",
-  status: "open",
-  priority: "medium",
-  title: "Screen flickers",
-  description: "",
-  reporter: session.user,
-  assignee: null,
-  asset_id: "a-1",
-  movement_id: null,
-  asset: { id: "a-1", name: "Dell Latitude 5440", tag: "AT-0042", deleted: false },
-  movement: null,
-  cancel_reason: null,
-  created_at: "2026-01-01T10:00:00Z",
-  updated_at: "2026-01-01T10:00:00Z",
-  resolved_at: null,
-  closed_at: null,
-};
-const asset: NewTicketDialogData = { asset: { id: "a-1", name: "Dell Latitude 5440", asset_tag: "AT-0042" } };
+const spec = newTicketDialogSpec({ TestBed, HttpTestingController, provideHttpClientTesting });
 
-async function settle() {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-  TestBed.inject(ApplicationRef).tick();
-}
+const alice = { id: "alice", name: "Alice Agent", email: "alice@x.test" };
+const session = spec.session(alice, ["tickets:manage", "tickets:create", "assets:read"]);
+const created = spec.created(alice, "");
 
 describe("NewTicketDialogComponent", () => {
   let http: HttpTestingController;
   let navigate: jest.SpiedFunction<Router["navigate"]>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideApi(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    const loading = TestBed.inject(SessionStore).load();
-    http.expectOne("/api/session").flush(session);
-    await loading;
+    http = await spec.signIn(session);
     navigate = jest.spyOn(TestBed.inject(Router), "navigate").mockResolvedValue(true);
   });
 
-  afterEach(() => {
-    http.verify();
-    TestBed.inject(MatDialog).closeAll();
-  });
+  afterEach(() => spec.tearDown(http));
+
+  /** Opens the dialog and answers its first people search (for the Reporter choice) with `people`. */
+  async function openDialog(data?: NewTicketDialogData, people: Person[] = []) {
+    const d = await spec.open(NewTicketDialogComponent, data);
+    http.expectOne("/api/tickets/people").flush(people);
+    await spec.settle();
+    expect(d.dialog.querySelector("h2")?.textContent).toBe("New ticket");
+    return d;
+  }
 
   /** Opens the dialog, fills Title and Type, and presses "Create ticket"; answers the closing value. */
   async function fileTicket(data?: NewTicketDialogData) {
-    const ref = TestBed.inject(MatDialog).open(NewTicketDialogComponent, data ? { data } : {});
-    let closedWith: unknown = "open";
-    ref.afterClosed().subscribe((value) => {
-      closedWith = value;
-    });
-    await settle();
-    http.expectOne("/api/tickets/people").flush([]);
-    const dialog = document.querySelector("mat-dialog-container") as HTMLElement;
-    expect(dialog.querySelector("h2")?.textContent).toBe("New ticket");
-    const field = (label: string) => {
-      const l = [...dialog.querySelectorAll("label")].find((x) => x.textContent?.trim() === label);
-      return dialog.querySelector<HTMLInputElement | HTMLSelectElement>(`#${l?.getAttribute("for")}`);
-    };
-    const title = field("Title") as HTMLInputElement;
-    title.value = "Screen flickers";
-    title.dispatchEvent(new Event("input"));
-    expect(field("Description")).not.toBeNull();
-    const type = field("Type") as HTMLSelectElement;
-    type.value = "incident";
-    type.dispatchEvent(new Event("change"));
-    [...dialog.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Create ticket")?.click();
-    await settle();
-    return { dialog, closed: () => closedWith };
+    const d = await openDialog(data);
+    d.enter("Title", "Screen flickers");
+    expect(d.field("Description")).not.toBeNull();
+    d.enter("Type", "incident");
+    await d.press("Create ticket");
+    return d;
   }
 
   it("from an asset page: shows the asset, sends asset_id, closes with the ticket and stays", async () => {
-    const { dialog, closed } = await fileTicket(asset);
+    const { dialog, closed } = await fileTicket(spec.asset);
     expect(dialog.querySelector(".asset")?.textContent).toContain("Asset");
     expect(dialog.querySelector(".asset")?.textContent).toContain("Dell Latitude 5440 · AT-0042");
     const post = http.expectOne({ method: "POST", url: "/api/tickets" });
@@ -116,9 +54,7 @@ describe("NewTicketDialogComponent", () => {
       priority: "medium",
       asset_id: "a-1",
     });
-    post.flush(created, { status: 201, statusText: "Created" });
-    await settle();
-    await settle();
+    await spec.accept(post, created);
     expect(closed()).toEqual(created);
     expect(navigate).not.toHaveBeenCalled();
   });
@@ -129,10 +65,73 @@ describe("NewTicketDialogComponent", () => {
     const post = http.expectOne({ method: "POST", url: "/api/tickets" });
     expect(post.request.body).not.toHaveProperty("asset_id");
     const plain = { ...created, asset_id: null, asset: null };
-    post.flush(plain, { status: 201, statusText: "Created" });
-    await settle();
-    await settle();
+    await spec.accept(post, plain);
     expect(closed()).toEqual(plain);
     expect(navigate).toHaveBeenCalledWith(["/tickets", "TKT-000009"], { state: { created: "TKT-000009" } });
+  });
+
+  it("files on behalf of the chosen reporter, with the chosen priority", async () => {
+    const d = await openDialog(undefined, [{ id: "rita", name: "Rita Reporter", email: "rita@x.test" }]);
+    d.enter("Title", "  Screen flickers ");
+    d.enter("Type", "incident");
+    d.enter("Priority", "high");
+    d.enter("Reporter", "rita");
+    await d.press("Create ticket");
+    const post = http.expectOne({ method: "POST", url: "/api/tickets" });
+    expect(post.request.body).toEqual({
+      title: "Screen flickers",
+      description: "",
+      type: "incident",
+      priority: "high",
+      reporter_id: "rita",
+    });
+    await spec.accept(post, created);
+    expect(d.closed()).toEqual(created);
+  });
+
+  it("asks for Title and Type before sending; Description is optional; Title has the first focus", async () => {
+    const d = await openDialog();
+    expect(d.field("Title")?.hasAttribute("cdkFocusInitial")).toBe(true);
+    expect(d.field("Description")?.required).toBe(false);
+    await d.press("Create ticket");
+    expect(d.errorUnder("Title")).toBe("Enter a title");
+    expect(d.errorUnder("Description")).toBe("");
+    expect(d.errorUnder("Type")).toBe("Choose a type");
+    d.enter("Title", "   ");
+    await d.press("Create ticket");
+    expect(d.errorUnder("Title")).toBe("Enter a title");
+    http.expectNone({ method: "POST", url: "/api/tickets" });
+  });
+
+  it("shows the server's refusal of reporter_id under Reporter, and a refusal without fields above", async () => {
+    const d = await fileTicket();
+    http.expectOne({ method: "POST", url: "/api/tickets" }).flush(
+      {
+        title: "Invalid request",
+        detail: "reporter_id: is not an active user of this tenant.",
+        errors: [{ field: "reporter_id", message: "is not an active user of this tenant." }],
+      },
+      { status: 422, statusText: "Unprocessable Entity" },
+    );
+    await spec.settle();
+    expect(d.errorUnder("Reporter")).toBe("Reporter is not an active user of this tenant.");
+    expect(d.dialog.querySelector("[role=alert]")).toBeNull();
+    expect(d.closed()).toBe("open");
+
+    d.enter("Reporter", "alice");
+    await d.press("Create ticket");
+    http.expectOne({ method: "POST", url: "/api/tickets" }).flush(
+      {
+        title: "Forbidden",
+        detail: "Only agents (tickets:manage) can file a ticket on behalf of someone else.",
+      },
+      { status: 403, statusText: "Forbidden" },
+    );
+    await spec.settle();
+    expect(d.dialog.querySelector("[role=alert]")?.textContent).toBe(
+      "Could not create the ticket. Only agents (tickets:manage) can file a ticket on behalf of someone else.",
+    );
+    expect(d.closed()).toBe("open");
+    expect(navigate).not.toHaveBeenCalled();
   });
 });

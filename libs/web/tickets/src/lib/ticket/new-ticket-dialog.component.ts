@@ -1,11 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from "@angular/core";
-import {
-  type AbstractControl,
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  Validators,
-} from "@angular/forms";
+import { FormControl, FormGroup, ReactiveFormsModule } from "@angular/forms";
 import { MatButton } from "@angular/material/button";
 import {
   MAT_DIALOG_DATA,
@@ -15,20 +9,26 @@ import {
   MatDialogTitle,
 } from "@angular/material/dialog";
 import { MatError, MatFormField, MatHint, MatLabel } from "@angular/material/form-field";
-import { MatIcon } from "@angular/material/icon";
 import { MatInput } from "@angular/material/input";
 import { Router } from "@angular/router";
-import { problemOf, SessionStore } from "@uslimato/web-data-access";
+import { applyProblem, errorText, SessionStore } from "@uslimato/web-data-access";
+import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@uslimato/web-ui";
+import { TicketAssetComponent } from "../common/ticket-asset.component.ts";
 import {
-  PRIORITIES,
-  PRIORITY_LABEL,
-  type Priority,
-  TICKET_TYPES,
-  type TicketType,
-  TYPE_LABEL,
-} from "@uslimato/web-ui";
+  TICKET_FIELDS,
+  TicketFieldsComponent,
+  ticketFieldControls,
+  ticketFieldValues,
+} from "../common/ticket-fields.component.ts";
 import { TicketsApi } from "../common/tickets-api.ts";
 import type { NewTicketDialogData, Person } from "../common/types.ts";
+
+/** The server's field names → [control, label] (its reporter_id is the Reporter choice). */
+const FIELDS = {
+  ...TICKET_FIELDS,
+  priority: ["priority", "Priority"],
+  reporter_id: ["reporterId", "Reporter"],
+} as const;
 
 /**
  * "New ticket" for agents: filed for themselves or on behalf of a reporter found by search. Opened with
@@ -45,10 +45,11 @@ import type { NewTicketDialogData, Person } from "../common/types.ts";
     MatError,
     MatFormField,
     MatHint,
-    MatIcon,
     MatInput,
     MatLabel,
     ReactiveFormsModule,
+    TicketAssetComponent,
+    TicketFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -58,37 +59,11 @@ import type { NewTicketDialogData, Person } from "../common/types.ts";
         @if (failure()) {
           <div class="ui-form-error" role="alert"><strong>Could not create the ticket.</strong> {{ failure() }}</div>
         }
-        @if (asset; as a) {
-          <div class="asset">
-            <mat-icon aria-hidden="true">devices</mat-icon>
-            <div>
-              <span class="asset__label">Asset</span>
-              <span class="asset__name">{{ a.name }} · {{ a.asset_tag }}</span>
-            </div>
-          </div>
-        }
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>Title</mat-label>
-          <input matInput formControlName="title" maxlength="200" required cdkFocusInitial />
-          <mat-error>{{ errorOf("title", "Enter a title") }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>Description</mat-label>
-          <textarea matInput formControlName="description" rows="5"></textarea>
-          <mat-hint>What happened, what is affected, since when.</mat-hint>
-          <mat-error>{{ errorOf("description", "") }}</mat-error>
-        </mat-form-field>
-        <div class="row">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Type</mat-label>
-            <select matNativeControl formControlName="type" required>
-              <option value="">Choose…</option>
-              @for (t of types; track t) {
-                <option [value]="t">{{ typeLabel[t] }}</option>
-              }
-            </select>
-            <mat-error>{{ errorOf("type", "Choose a type") }}</mat-error>
-          </mat-form-field>
+        <us-ticket-asset [asset]="asset" />
+        <us-ticket-fields
+          [controls]="form.controls"
+          descriptionHint="What happened, what is affected, since when."
+        >
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Priority</mat-label>
             <select matNativeControl formControlName="priority">
@@ -96,8 +71,9 @@ import type { NewTicketDialogData, Person } from "../common/types.ts";
                 <option [value]="p">{{ priorityLabel[p] }}</option>
               }
             </select>
+            <mat-error>{{ error("priority") }}</mat-error>
           </mat-form-field>
-        </div>
+        </us-ticket-fields>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Search people</mat-label>
           <input matInput type="search" [value]="search()" (input)="find($any($event.target).value)" />
@@ -111,7 +87,7 @@ import type { NewTicketDialogData, Person } from "../common/types.ts";
             }
           </select>
           <mat-hint>{{ form.controls.reporterId.value === me?.id ? "You are the reporter." : "Filed on behalf of this person: they follow it in their desk portal." }}</mat-hint>
-          <mat-error>{{ errorOf("reporter_id", "") }}</mat-error>
+          <mat-error>{{ error("reporterId") }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -122,13 +98,6 @@ import type { NewTicketDialogData, Person } from "../common/types.ts";
   `,
   styles: `
     .fields { display: flex; flex-direction: column; gap: 12px; }
-    .row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-    .asset { display: flex; align-items: center; gap: 12px; padding: 10px 14px; border: 1px solid var(--ui-border); border-radius: 8px; }
-    .asset mat-icon { color: var(--ui-muted); flex: none; }
-    .asset div { display: flex; flex-direction: column; min-width: 0; }
-    .asset__label { font-size: 0.75rem; color: var(--ui-muted); }
-    .asset__name { overflow-wrap: anywhere; }
-    @media (max-width: 599.98px) { .row { grid-template-columns: 1fr; gap: 4px; } }
   `,
 })
 export class NewTicketDialogComponent {
@@ -140,21 +109,16 @@ export class NewTicketDialogComponent {
   protected readonly asset =
     (inject<NewTicketDialogData | null>(MAT_DIALOG_DATA, { optional: true }) ?? null)?.asset ?? null;
 
-  protected readonly types = TICKET_TYPES;
-  protected readonly typeLabel = TYPE_LABEL;
   protected readonly priorities = PRIORITIES;
   protected readonly priorityLabel = PRIORITY_LABEL;
   protected readonly creating = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly search = signal("");
   private readonly found = signal<Person[]>([]);
-  private readonly serverErrors = signal<Record<string, string>>({});
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly form = new FormGroup({
-    title: new FormControl("", { nonNullable: true, validators: [Validators.required, blank] }),
-    description: new FormControl("", { nonNullable: true }),
-    type: new FormControl<"" | TicketType>("", { nonNullable: true, validators: [Validators.required] }),
+    ...ticketFieldControls({ descriptionRequired: false }),
     priority: new FormControl<Priority>("medium", { nonNullable: true }),
     reporterId: new FormControl(this.me?.id ?? "", { nonNullable: true }),
   });
@@ -190,12 +154,11 @@ export class NewTicketDialogComponent {
     }, 250);
   }
 
-  protected errorOf(field: string, fallback: string): string {
-    return this.serverErrors()[field] ?? fallback;
+  protected error(control: "priority" | "reporterId"): string {
+    return errorText(this.form.controls[control]);
   }
 
   protected async submit(): Promise<void> {
-    this.serverErrors.set({});
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -205,9 +168,7 @@ export class NewTicketDialogComponent {
     this.failure.set(null);
     try {
       const ticket = await this.api.create({
-        title: v.title.trim(),
-        description: v.description,
-        type: v.type as TicketType,
+        ...ticketFieldValues(v),
         priority: v.priority,
         ...(v.reporterId && v.reporterId !== this.me?.id ? { reporter_id: v.reporterId } : {}),
         ...(this.asset ? { asset_id: this.asset.id } : {}),
@@ -218,25 +179,9 @@ export class NewTicketDialogComponent {
         await this.router.navigate(["/tickets", ticket.number], { state: { created: ticket.number } });
       }
     } catch (err) {
-      const problem = problemOf(err);
-      const fields = { ...problem.fieldErrors };
-      if (fields.reporter_id) fields.reporterId = fields.reporter_id;
-      this.serverErrors.set(fields);
-      let shown = false;
-      for (const [name, control] of Object.entries(this.form.controls)) {
-        if (fields[name] || (name === "reporterId" && fields.reporter_id)) {
-          control.setErrors({ server: true });
-          control.markAsTouched();
-          shown = true;
-        }
-      }
-      if (!shown) this.failure.set(problem.detail ?? problem.title);
+      this.failure.set(applyProblem(this.form, err, FIELDS));
     } finally {
       this.creating.set(false);
     }
   }
-}
-
-function blank(control: AbstractControl) {
-  return String(control.value ?? "").trim() ? null : { required: true };
 }

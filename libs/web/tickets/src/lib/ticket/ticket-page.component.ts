@@ -12,10 +12,8 @@ import { Title } from "@angular/platform-browser";
 import { RouterLink } from "@angular/router";
 import { FINAL_STATUSES } from "@uslimato/domain";
 import {
-  ErrorStateComponent,
-  LoadingStateComponent,
-  PageHeaderComponent,
   PriorityBadgeComponent,
+  RecordStateComponent,
   StatusBadgeComponent,
   TYPE_LABEL,
 } from "@uslimato/web-ui";
@@ -41,12 +39,10 @@ function takeCreatedMark(): string | null {
   selector: "us-ticket-page",
   imports: [
     CommentBoxComponent,
-    ErrorStateComponent,
-    LoadingStateComponent,
     MatIcon,
-    PageHeaderComponent,
     PlainTextComponent,
     PriorityBadgeComponent,
+    RecordStateComponent,
     RouterLink,
     StatusBadgeComponent,
     TicketActionsComponent,
@@ -119,13 +115,10 @@ function takeCreatedMark(): string | null {
           <us-ticket-details [ticket]="t" />
         </aside>
       </div>
-    } @else if (store.notFound()) {
-      <ui-page-header title="Not found" subtitle="This ticket does not exist, or you do not have access to it." />
-      <a routerLink="/tickets">Back to the queue</a>
-    } @else if (store.error()) {
-      <ui-error-state [error]="store.error()" title="Could not load the ticket" (retry)="store.reload()" />
     } @else {
-      <ui-loading-state label="Loading the ticket…" />
+      <ui-record-state what="ticket" [notFound]="store.notFound()" [error]="store.error()" (retry)="store.reload()">
+        <a routerLink="/tickets">Back to the queue</a>
+      </ui-record-state>
     }
   `,
   styleUrl: "./ticket-page.component.scss",

@@ -1,0 +1,161 @@
+// For specs only (the "New ticket" dialogs of the agent portal and the desk); the app does not use it.
+// It reaches the library's index (the desk's spec has no other way to it), so it imports no jest API and
+// only types of Angular's testing packages: those register global test hooks when loaded, and would be
+// bundled into the app. The spec hands the testing pieces in (see `newTicketDialogSpec`).
+import type {
+  HttpTestingController,
+  provideHttpClientTesting,
+  TestRequest,
+} from "@angular/common/http/testing";
+import { ApplicationRef, type Type } from "@angular/core";
+import type { TestBedStatic } from "@angular/core/testing";
+import { MATERIAL_ANIMATIONS } from "@angular/material/core";
+import { MatDialog } from "@angular/material/dialog";
+import { provideRouter } from "@angular/router";
+import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
+import type { NewTicketDialogData, Person, Ticket } from "./types.ts";
+
+/** A signed-in session of `user` in workspace "acme", every flag on but mail and the Public API. */
+function session(user: Person, permissions: Session["permissions"]): Session {
+  return {
+    user,
+    tenant: { id: "t", slug: "acme", name: "Acme" },
+    permissions,
+    features: {
+      agent_portal: true,
+      end_user_portal: true,
+      asset_integration: true,
+      email_notifications: false,
+      email_templates: false,
+      public_api: false,
+      movement_link: true,
+    },
+    itsmLicensed: true,
+    csrfToken: "csrf",
+  };
+}
+
+/** The asset an asset page's "Report issue" opens the dialog with. */
+const asset: NewTicketDialogData = { asset: { id: "a-1", name: "Dell Latitude 5440", asset_tag: "AT-0042" } };
+
+/** The server's answer to the create: "Screen flickers", TKT-000009, open, about `asset`. */
+function created(reporter: Person, description: string): Ticket {
+  return {
+    id: "id-9",
+    number: "TKT-000009",
+    type: "incident",
+    status: "open",
+    priority: "medium",
+    title: "Screen flickers",
+    description,
+    reporter,
+    assignee: null,
+    asset_id: "a-1",
+    movement_id: null,
+    asset: { id: "a-1", name: "Dell Latitude 5440", tag: "AT-0042", deleted: false },
+    movement: null,
+    cancel_reason: null,
+    created_at: "2026-01-01T10:00:00Z",
+    updated_at: "2026-01-01T10:00:00Z",
+    resolved_at: null,
+    closed_at: null,
+  };
+}
+
+/** The testing pieces a spec hands in: `{ TestBed, HttpTestingController, provideHttpClientTesting }`. */
+export interface DialogSpecTesting {
+  TestBed: TestBedStatic;
+  HttpTestingController: typeof HttpTestingController;
+  provideHttpClientTesting: typeof provideHttpClientTesting;
+}
+
+/** The "New ticket" dialogs' specs' shared setup and fixtures (agent portal and desk). */
+export function newTicketDialogSpec({
+  TestBed,
+  HttpTestingController,
+  provideHttpClientTesting,
+}: DialogSpecTesting) {
+  /** Lets pending promises run, then renders. */
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    TestBed.inject(ApplicationRef).tick();
+  }
+
+  /** TestBed with the HTTP layer (testing backend), a router and dialogs without animations; signs in. */
+  async function signIn(user: Session): Promise<HttpTestingController> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideApi(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const loading = TestBed.inject(SessionStore).load();
+    http.expectOne("/api/session").flush(user);
+    await loading;
+    return http;
+  }
+
+  /** Answers the create request with 201 and `ticket`, and lets the dialog close (and navigate). */
+  async function accept(request: TestRequest, ticket: Ticket): Promise<void> {
+    request.flush(ticket, { status: 201, statusText: "Created" });
+    await settle();
+    await settle();
+  }
+
+  /** After each test: no request left unanswered, no dialog left open. */
+  function tearDown(http: HttpTestingController): void {
+    http.verify();
+    TestBed.inject(MatDialog).closeAll();
+  }
+
+  /**
+   * Opens `component` as a dialog (with `data` when given) and renders it. Answers the dialog's element,
+   * what it closed with ("open" while open), and helpers that act as a user: a field by its label, typing
+   * into it (or choosing in a select), the message under it, pressing a button by its name.
+   */
+  async function open(component: Type<unknown>, data?: NewTicketDialogData) {
+    const ref = TestBed.inject(MatDialog).open(component, data ? { data } : {});
+    let closedWith: unknown = "open";
+    ref.afterClosed().subscribe((value) => {
+      closedWith = value;
+    });
+    await settle();
+    const dialog = document.querySelector("mat-dialog-container") as HTMLElement;
+    const label = (text: string) => {
+      const found = [...dialog.querySelectorAll("label")].find((l) => l.textContent?.trim() === text);
+      if (!found) throw new Error(`No field labelled "${text}"`);
+      return found;
+    };
+    const field = (text: string) =>
+      dialog.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+        `#${label(text).getAttribute("for")}`,
+      );
+    return {
+      dialog,
+      closed: () => closedWith,
+      field,
+      enter(text: string, value: string): void {
+        const control = field(text);
+        if (!control) throw new Error(`No control for "${text}"`);
+        control.value = value;
+        control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? "change" : "input"));
+      },
+      /** The text of the field's <mat-error> ("" when none shows). */
+      errorUnder(text: string): string {
+        const formField = label(text).closest("mat-form-field");
+        return formField?.querySelector("mat-error")?.textContent?.trim() ?? "";
+      },
+      async press(name: string): Promise<void> {
+        const button = [...dialog.querySelectorAll("button")].find((b) => b.textContent?.trim() === name);
+        if (!button) throw new Error(`No button "${name}"`);
+        button.click();
+        await settle();
+      },
+    };
+  }
+
+  return { accept, asset, created, open, session, settle, signIn, tearDown };
+}
