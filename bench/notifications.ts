@@ -19,7 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { SMTPServer } from "smtp-server";
+import { SmtpSink } from "../libs/server/testing/src/smtp-sink.ts";
 import { pct } from "./load.ts";
 import { DIST, ensureBuilt, freshDatabase, loadServer, makeTenant, ROOT, startServer } from "./server.ts";
 
@@ -33,43 +33,20 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 const load = (file: string) => import(pathToFileURL(path.join(DIST, file)).href);
 
-/** A local SMTP sink: counts messages and notes when each ticket number's mail was accepted. */
+/**
+ * A local SMTP sink (the tests' SmtpSink, libs/server/testing) that does not parse: it counts messages and
+ * notes when each ticket number's mail was accepted (found in the message's first 4 KiB).
+ */
 async function startSink() {
   const accepted = new Map<string, number>();
-  let count = 0;
-  let last = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, cb) {
-      let head = "";
-      stream.on("data", (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString("latin1");
-      });
-      stream.on("end", () => {
-        const now = performance.now();
-        const number = /\b(BN-\d+)\b/.exec(head)?.[1];
-        if (number) accepted.set(number, now);
-        count++;
-        last = now;
-        cb();
-      });
+  const sink = await new SmtpSink({
+    parse: false,
+    onAccept: (head, at) => {
+      const number = /\b(BN-\d+)\b/.exec(head)?.[1];
+      if (number) accepted.set(number, at);
     },
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    accepted,
-    get count() {
-      return count;
-    },
-    get last() {
-      return last;
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
+  }).start();
+  return { sink, accepted };
 }
 
 async function until(check: () => boolean, what: string, ms = 600_000) {
@@ -91,7 +68,7 @@ async function main() {
     load("libs/server/tickets/src/index.js"),
   ]);
   const db = await freshDatabase(ADMIN_URL, "usl_bench_mail");
-  const sink = await startSink();
+  const { sink, accepted } = await startSink();
   const started = await startServer(server, db.url, {
     poolSize: 24,
     redisUrl: QUEUE === "redis" ? REDIS_URL : undefined,
@@ -176,7 +153,7 @@ async function main() {
     const p0 = performance.now();
     await worker.start();
     await until(() => sink.count - before >= rendered.length, "the backlog to be delivered");
-    const pipelineSeconds = (sink.last - p0) / 1000;
+    const pipelineSeconds = (sink.lastAcceptedAt - p0) / 1000;
     const pipelineRate = rendered.length / pipelineSeconds;
     console.log(
       `pipeline (outbox → BullMQ on ${QUEUE} → worker → SMTP): ${rendered.length} in ${pipelineSeconds.toFixed(2)} s = ${pipelineRate.toFixed(0)}/s, ratio ${(pipelineRate / directRate).toFixed(2)}`,
@@ -194,10 +171,8 @@ async function main() {
       pending.push(create().then((n) => void committed.set(n, performance.now())));
     }
     await Promise.all(pending);
-    await until(() => [...committed.keys()].every((n) => sink.accepted.has(n)), "the paced mails");
-    const latencies = [...committed]
-      .map(([n, t]) => (sink.accepted.get(n) as number) - t)
-      .sort((a, b) => a - b);
+    await until(() => [...committed.keys()].every((n) => accepted.has(n)), "the paced mails");
+    const latencies = [...committed].map(([n, t]) => (accepted.get(n) as number) - t).sort((a, b) => a - b);
     await worker.stop();
     const [dup] = await ds.query(
       "select count(*) as n from email_deliveries where tenant_id = $1 and status <> 'sent'",
@@ -230,7 +205,7 @@ async function main() {
   } finally {
     await nest.close();
     await database.close();
-    await sink.close();
+    await sink.stop();
     await db.drop();
   }
 }

@@ -4,10 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, jest, test } from "@jest/globals";
-import { freePort, PASSWORD } from "@uslimato/server-testing";
-import { simpleParser } from "mailparser";
+import { freePort, PASSWORD, SmtpSink } from "@uslimato/server-testing";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 
 // The multi-container deployment (issue 11): the images from docker/Dockerfile, a one-shot migrate,
 // tickets-api × 2 and notification-worker × 2 on the machine's PostgreSQL and Redis (host network: no
@@ -33,13 +31,6 @@ const RUN = `usl${process.pid}`;
 const TAG = `uslimato-test-${RUN}`;
 const IMAGES = { api: `${TAG}/tickets-api`, worker: `${TAG}/notification-worker`, migrate: `${TAG}/migrate` };
 
-interface Mail {
-  to: string[];
-  subject: string;
-  ticket: string | undefined;
-  messageId: string;
-}
-
 describe("a deployment of api × 2 and worker × 2 containers", () => {
   const database = `usl_containers_${process.pid}`;
   const databaseUrl = (() => {
@@ -49,9 +40,9 @@ describe("a deployment of api × 2 and worker × 2 containers", () => {
   })();
   // A Redis database of its own, emptied first: the containers' queues do not meet other tests' jobs.
   const redisUrl = `${process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"}/9`;
-  const mails: Mail[] = [];
-  let smtp: SMTPServer;
-  let smtpPort: number;
+  // Mail to the containers' SMTP_URL; it keeps listening for the socket errors of the worker killed
+  // mid-conversation (ECONNRESET), which would otherwise fail the suite.
+  const smtp = new SmtpSink();
   const apiPorts: number[] = [];
   const containers: string[] = [];
 
@@ -66,7 +57,7 @@ describe("a deployment of api × 2 and worker × 2 containers", () => {
     "-e",
     `REDIS_URL=${redisUrl}`,
     "-e",
-    `SMTP_URL=smtp://127.0.0.1:${smtpPort}`,
+    `SMTP_URL=${smtp.url}`,
     "-e",
     "LOG_LEVEL=warn",
   ];
@@ -98,28 +89,7 @@ describe("a deployment of api × 2 and worker × 2 containers", () => {
     ] as const) {
       await docker("build", "-q", "-f", "docker/Dockerfile", "--target", target, "-t", image, ".");
     }
-    smtpPort = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((parsed) => {
-            mails.push({
-              to: session.envelope.rcptTo.map((r) => r.address),
-              subject: parsed.subject ?? "",
-              ticket: /[A-Z][A-Z0-9]+-\d{6,}/.exec(parsed.subject ?? "")?.[0],
-              messageId: parsed.messageId ?? "",
-            });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
-    // smtp-server emits a connection's socket errors on the server: the worker container this test kills
-    // mid-conversation resets its connection (ECONNRESET). Expected here; unhandled it fails the suite.
-    smtp.on("error", () => {});
+    await smtp.start();
     await admin(`create database ${database}`);
     await run("redis-cli", ["-u", redisUrl, "flushdb"]);
 
@@ -135,7 +105,7 @@ describe("a deployment of api × 2 and worker × 2 containers", () => {
 
   afterAll(async () => {
     for (const id of containers) await docker("rm", "-f", id).catch(() => {});
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp.stop();
     await admin(`drop database if exists ${database} with (force)`).catch(() => {});
     for (const image of Object.values(IMAGES)) await docker("rmi", image).catch(() => {});
   });
@@ -253,7 +223,9 @@ describe("a deployment of api × 2 and worker × 2 containers", () => {
     // ticket.created: the reporter and the agent queue minus the actor (the agent) = reporter + queue.
     const expected = new Set(numbers.flatMap((n) => [`${n} reporter@acme.test`, `${n} queue@acme.test`]));
     const deadline = Date.now() + 5 * 60_000; // a killed worker's jobs come back after their lock expires
-    const received = () => mails.flatMap((m) => m.to.map((to) => `${m.ticket} ${to}`));
+    const ticket = (subject: string) => /[A-Z][A-Z0-9]+-\d{6,}/.exec(subject)?.[0];
+    const received = () =>
+      smtp.received.flatMap((m) => m.envelopeTo.map((to) => `${ticket(m.subject)} ${to}`));
     while (Date.now() < deadline && new Set(received()).size < expected.size) {
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -266,9 +238,9 @@ describe("a deployment of api × 2 and worker × 2 containers", () => {
     // message (one Message-ID per delivery, which mail systems collapse), and only mails that were in
     // flight at the kill may come twice (at most WORKER_CONCURRENCY jobs × 2 recipients).
     const ids = new Map<string, Set<string>>();
-    for (const m of mails)
-      for (const to of m.to) {
-        const key = `${m.ticket} ${to}`;
+    for (const m of smtp.received)
+      for (const to of m.envelopeTo) {
+        const key = `${ticket(m.subject)} ${to}`;
         ids.set(key, (ids.get(key) ?? new Set()).add(m.messageId));
       }
     assert.deepEqual(

@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import type { INestApplicationContext } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { UsersService } from "@uslimato/server-access";
@@ -8,11 +7,15 @@ import type { ComposeEventMails, MailTransport } from "@uslimato/server-notifica
 import { TenantsService } from "@uslimato/server-tenants";
 import { PASSWORD, uniqueSlug } from "@uslimato/server-testing";
 import type { Actor } from "@uslimato/server-tickets";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { WorkerModule } from "../src/worker.module.ts";
 
-export { openTestDatabase, TEST_DB, type TestDatabase } from "@uslimato/server-testing";
+export {
+  openTestDatabase,
+  type ReceivedMail,
+  SmtpSink,
+  TEST_DB,
+  type TestDatabase,
+} from "@uslimato/server-testing";
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -24,77 +27,6 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, ms =
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(50);
-  }
-}
-
-export interface ReceivedMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-}
-
-/**
- * A real SMTP server (smtp-server) that parses what it receives (mailparser). `stop()` closes it (an SMTP
- * outage), `start()` opens it again on the same port. `reject` refuses recipients with a 550.
- */
-export class SmtpSink {
-  readonly received: ReceivedMail[] = [];
-  port = 0;
-  private server: SMTPServer | null = null;
-  constructor(private readonly reject: (address: string) => boolean = () => false) {}
-
-  async start(): Promise<this> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onRcptTo: (address, _session, cb) => {
-        if (this.reject(address.address)) {
-          const err = Object.assign(new Error("No such user here"), { responseCode: 550 });
-          return cb(err);
-        }
-        cb();
-      },
-      onData: (stream, _session, cb) => {
-        simpleParser(stream)
-          .then((parsed) => {
-            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-            this.received.push({
-              to: to?.value[0]?.address ?? "",
-              subject: parsed.subject ?? "",
-              text: parsed.text ?? "",
-              html: typeof parsed.html === "string" ? parsed.html : "",
-              messageId: parsed.messageId ?? "",
-            });
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(this.port, "127.0.0.1", () => resolve());
-    });
-    server.on("error", () => {});
-    this.port = (server.server.address() as AddressInfo).port;
-    this.server = server;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  get url() {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-
-  to(address: string) {
-    return this.received.filter((m) => m.to === address);
   }
 }
 

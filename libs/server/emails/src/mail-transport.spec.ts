@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { type ReceivedMail, SmtpSink } from "@uslimato/server-testing";
+import { simpleParser } from "mailparser";
 import { createMailTransport, mailDir, senderAddress } from "./mail-transport.ts";
 
 const mail = {
@@ -16,37 +15,20 @@ const mail = {
 };
 
 describe("the mail transport", () => {
-  const received: ParsedMail[] = [];
-  let server: SMTPServer;
-  let port = 0;
+  let sink: SmtpSink;
   let dir = "";
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "usl-mail-"));
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData: (stream, _session, cb) => {
-        simpleParser(stream).then(
-          (parsed) => {
-            received.push(parsed);
-            cb();
-          },
-          (err) => cb(err),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    port = (server.server.address() as AddressInfo).port;
+    sink = await new SmtpSink().start();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sink.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test("with SMTP_URL: a multipart mail with both parts reaches the SMTP server", async () => {
     const transport = createMailTransport({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: sink.url,
       dataDir: dir,
       publicUrl: "https://desk.acme.test",
     });
@@ -56,18 +38,18 @@ describe("the mail transport", () => {
     } finally {
       transport.close();
     }
-    assert.equal(received.length, 1);
-    const got = received[0] as ParsedMail;
+    assert.equal(sink.received.length, 1);
+    const got = sink.received[0] as ReceivedMail;
     assert.equal(got.subject, mail.subject);
-    assert.equal(got.text?.trim(), mail.text);
+    assert.equal(got.text.trim(), mail.text);
     assert.equal(got.html, mail.html);
-    assert.equal(got.from?.value[0]?.address, "no-reply@desk.acme.test");
+    assert.equal(got.from[0]?.address, "no-reply@desk.acme.test");
     assert.equal(fs.existsSync(mailDir({ dataDir: dir })), false);
   });
 
   test("MAIL_FROM sets the sender; a malformed one stops the process at start with the reason", async () => {
     const transport = createMailTransport({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: sink.url,
       dataDir: dir,
       publicUrl: "https://desk.acme.test",
       mailFrom: "Acme IT Service Desk <itsm@acme.test>",
@@ -77,8 +59,8 @@ describe("the mail transport", () => {
     } finally {
       transport.close();
     }
-    const got = received.find((m) => m.subject === "from MAIL_FROM");
-    assert.deepEqual(got?.from?.value, [{ address: "itsm@acme.test", name: "Acme IT Service Desk" }]);
+    const got = sink.received.find((m) => m.subject === "from MAIL_FROM");
+    assert.deepEqual(got?.from, [{ address: "itsm@acme.test", name: "Acme IT Service Desk" }]);
     assert.equal(
       senderAddress({ publicUrl: "https://x.test", mailFrom: "itsm@acme.test" }),
       "itsm@acme.test",
