@@ -10,9 +10,6 @@ export {
   movementLabel,
   statusWord,
 } from "./lib/common/history-words.ts";
-// For the "New ticket" dialogs' specs only (agent and desk); the app does not use it, and it loads no
-// testing package (the spec hands TestBed & co. in).
-export { newTicketDialogSpec } from "./lib/common/new-ticket-dialog.testing.ts";
 export { linkify, PlainTextComponent } from "./lib/common/plain-text.component.ts";
 export { TicketAssetComponent } from "./lib/common/ticket-asset.component.ts";
 export {

@@ -1,20 +1,9 @@
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing";
 import { type ComponentFixture, TestBed } from "@angular/core/testing";
-import { MATERIAL_ANIMATIONS } from "@angular/material/core";
-import { provideRouter } from "@angular/router";
-import { FEATURE_FLAGS, type FeatureFlag } from "@uslimato/domain";
-import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
+import { settle, startTestBed, testSession } from "@uslimato/web-data-access/testing";
 import { AssetListPageComponent } from "./asset-list-page.component.ts";
 import type { Asset } from "./types.ts";
 
-const session = (permissions: string[]): Session => ({
-  user: { id: "ada", name: "Ada Admin", email: "ada@x.test" },
-  tenant: { id: "t", slug: "acme", name: "Acme" },
-  permissions,
-  features: Object.fromEntries(FEATURE_FLAGS.map((f) => [f, true])) as Record<FeatureFlag, boolean>,
-  itsmLicensed: true,
-  csrfToken: "csrf",
-});
 const asset = (n: number): Asset => ({
   id: `a-${n}`,
   name: `Laptop ${String(n).padStart(3, "0")}`,
@@ -29,28 +18,15 @@ const asset = (n: number): Asset => ({
 });
 const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => asset(from + i));
 
-async function settle(fixture: ComponentFixture<unknown>) {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-  fixture.detectChanges();
-}
-
 describe("AssetListPageComponent", () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<AssetListPageComponent>;
 
   async function open(permissions: string[]) {
-    TestBed.configureTestingModule({
-      providers: [
-        provideApi(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    const loading = TestBed.inject(SessionStore).load();
-    http.expectOne("/api/session").flush(session(permissions));
-    await loading;
+    http = await startTestBed(
+      { TestBed, HttpTestingController, provideHttpClientTesting },
+      { session: testSession({ permissions }) },
+    );
     fixture = TestBed.createComponent(AssetListPageComponent);
     fixture.detectChanges();
     await settle(fixture);

@@ -1,23 +1,13 @@
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing";
-import { type ComponentFixture, TestBed } from "@angular/core/testing";
-import { MATERIAL_ANIMATIONS } from "@angular/material/core";
-import { provideRouter } from "@angular/router";
-import { FEATURE_FLAGS, type FeatureFlag } from "@uslimato/domain";
-import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
+import { TestBed } from "@angular/core/testing";
+import type { FeatureFlag } from "@uslimato/domain";
+import type { Session } from "@uslimato/web-data-access";
+import { settle, startTestBed, testSession } from "@uslimato/web-data-access/testing";
 import { AssetPageComponent } from "./asset-page.component.ts";
 import type { Asset } from "./types.ts";
 
-const session = (permissions: string[], off: FeatureFlag[] = []): Session => ({
-  user: { id: "ada", name: "Ada Admin", email: "ada@x.test" },
-  tenant: { id: "t", slug: "acme", name: "Acme" },
-  permissions,
-  features: Object.fromEntries(FEATURE_FLAGS.map((f) => [f, !off.includes(f)])) as Record<
-    FeatureFlag,
-    boolean
-  >,
-  itsmLicensed: true,
-  csrfToken: "csrf",
-});
+const session = (permissions: string[], off: FeatureFlag[] = []): Session =>
+  testSession({ permissions, off });
 const ALL = ["assets:read", "assets:manage", "tickets:create", "tickets:manage", "tickets:close"];
 const asset: Asset = {
   id: "a-1",
@@ -32,27 +22,11 @@ const asset: Asset = {
   updated_at: "2026-01-02T10:00:00Z",
 };
 
-async function settle(fixture: ComponentFixture<unknown>) {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-  fixture.detectChanges();
-}
-
 describe("AssetPageComponent", () => {
   let http: HttpTestingController;
 
   async function open(s: Session) {
-    TestBed.configureTestingModule({
-      providers: [
-        provideApi(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    const loading = TestBed.inject(SessionStore).load();
-    http.expectOne("/api/session").flush(s);
-    await loading;
+    http = await startTestBed({ TestBed, HttpTestingController, provideHttpClientTesting }, { session: s });
     const fixture = TestBed.createComponent(AssetPageComponent);
     fixture.componentRef.setInput("id", asset.id);
     fixture.detectChanges();

@@ -2,7 +2,8 @@ import { HttpTestingController, provideHttpClientTesting } from "@angular/common
 import { TestBed } from "@angular/core/testing";
 import { Router } from "@angular/router";
 import { jest } from "@jest/globals";
-import { type NewTicketDialogData, newTicketDialogSpec } from "@uslimato/web-tickets";
+import type { NewTicketDialogData } from "@uslimato/web-tickets";
+import { newTicketDialogSpec } from "@uslimato/web-tickets/testing";
 import { DeskNewTicketDialogComponent } from "./desk-new-ticket-dialog.component.ts";
 
 const spec = newTicketDialogSpec({ TestBed, HttpTestingController, provideHttpClientTesting });

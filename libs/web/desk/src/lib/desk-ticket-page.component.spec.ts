@@ -1,8 +1,6 @@
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing";
 import { type ComponentFixture, TestBed } from "@angular/core/testing";
-import { MATERIAL_ANIMATIONS } from "@angular/material/core";
-import { provideRouter } from "@angular/router";
-import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
+import { settle, signIn, startTestBed, testSession } from "@uslimato/web-data-access/testing";
 import type { Ticket } from "@uslimato/web-tickets";
 import { DeskTicketPageComponent } from "./desk-ticket-page.component.ts";
 
@@ -28,10 +26,7 @@ const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
   ...patch,
 });
 
-async function settle(fixture: ComponentFixture<unknown>) {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-  fixture.detectChanges();
-}
+const testing = { TestBed, HttpTestingController, provideHttpClientTesting };
 
 describe("DeskTicketPageComponent", () => {
   let http: HttpTestingController;
@@ -46,16 +41,8 @@ describe("DeskTicketPageComponent", () => {
     await settle(fixture);
   }
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideApi(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+  beforeEach(async () => {
+    http = await startTestBed(testing);
     fixture = TestBed.createComponent(DeskTicketPageComponent);
     fixture.componentRef.setInput("number", "TKT-000007");
     fixture.detectChanges();
@@ -125,25 +112,14 @@ describe("DeskTicketPageComponent", () => {
     expect(fixture.nativeElement.textContent).not.toContain("Movement");
     expect(fixture.nativeElement.textContent).not.toContain("HQ");
 
-    const session: Session = {
-      user: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
-      tenant: { id: "t", slug: "acme", name: "Acme" },
-      permissions: ["tickets:create", "assets:read"],
-      features: {
-        agent_portal: true,
-        end_user_portal: true,
-        asset_integration: true,
-        email_notifications: false,
-        email_templates: false,
-        public_api: false,
-        movement_link: true,
-      },
-      itsmLicensed: true,
-      csrfToken: "csrf",
-    };
-    const loading = TestBed.inject(SessionStore).load();
-    http.expectOne("/api/session").flush(session);
-    await loading;
+    await signIn(
+      testing,
+      testSession({
+        user: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
+        permissions: ["tickets:create", "assets:read"],
+        off: ["email_notifications", "email_templates", "public_api"],
+      }),
+    );
     await settle(fixture);
     const link = assetEntry()?.querySelector("a");
     expect(link?.getAttribute("href")).toBe("/assets/a-1");

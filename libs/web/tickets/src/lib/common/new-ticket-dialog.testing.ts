@@ -1,38 +1,21 @@
-// For specs only (the "New ticket" dialogs of the agent portal and the desk); the app does not use it.
-// It reaches the library's index (the desk's spec has no other way to it), so it imports no jest API and
-// only types of Angular's testing packages: those register global test hooks when loaded, and would be
-// bundled into the app. The spec hands the testing pieces in (see `newTicketDialogSpec`).
-import type {
-  HttpTestingController,
-  provideHttpClientTesting,
-  TestRequest,
-} from "@angular/common/http/testing";
+// For specs only (the "New ticket" dialogs of the agent portal and the desk), through the secondary entry
+// point `@uslimato/web-tickets/testing` (the desk's spec has no other way to it). It imports no jest API and
+// only types of Angular's testing packages; the spec hands the testing pieces in (see `newTicketDialogSpec`).
+import type { HttpTestingController, TestRequest } from "@angular/common/http/testing";
 import { ApplicationRef, type Type } from "@angular/core";
-import type { TestBedStatic } from "@angular/core/testing";
-import { MATERIAL_ANIMATIONS } from "@angular/material/core";
 import { MatDialog } from "@angular/material/dialog";
-import { provideRouter } from "@angular/router";
-import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
+import type { Session } from "@uslimato/web-data-access";
+import {
+  settle as settleView,
+  startTestBed,
+  testSession,
+  type WebTesting,
+} from "@uslimato/web-data-access/testing";
 import type { NewTicketDialogData, Person, Ticket } from "./types.ts";
 
 /** A signed-in session of `user` in workspace "acme", every flag on but mail and the Public API. */
 function session(user: Person, permissions: Session["permissions"]): Session {
-  return {
-    user,
-    tenant: { id: "t", slug: "acme", name: "Acme" },
-    permissions,
-    features: {
-      agent_portal: true,
-      end_user_portal: true,
-      asset_integration: true,
-      email_notifications: false,
-      email_templates: false,
-      public_api: false,
-      movement_link: true,
-    },
-    itsmLicensed: true,
-    csrfToken: "csrf",
-  };
+  return testSession({ user, permissions, off: ["email_notifications", "email_templates", "public_api"] });
 }
 
 /** The asset an asset page's "Report issue" opens the dialog with. */
@@ -62,40 +45,18 @@ function created(reporter: Person, description: string): Ticket {
   };
 }
 
-/** The testing pieces a spec hands in: `{ TestBed, HttpTestingController, provideHttpClientTesting }`. */
-export interface DialogSpecTesting {
-  TestBed: TestBedStatic;
-  HttpTestingController: typeof HttpTestingController;
-  provideHttpClientTesting: typeof provideHttpClientTesting;
-}
-
 /** The "New ticket" dialogs' specs' shared setup and fixtures (agent portal and desk). */
-export function newTicketDialogSpec({
-  TestBed,
-  HttpTestingController,
-  provideHttpClientTesting,
-}: DialogSpecTesting) {
-  /** Lets pending promises run, then renders. */
+export function newTicketDialogSpec(testing: WebTesting) {
+  const { TestBed } = testing;
+
+  /** Lets pending promises run, then renders the application (the dialogs live outside any fixture). */
   async function settle(): Promise<void> {
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-    TestBed.inject(ApplicationRef).tick();
+    await settleView(TestBed.inject(ApplicationRef));
   }
 
   /** TestBed with the HTTP layer (testing backend), a router and dialogs without animations; signs in. */
   async function signIn(user: Session): Promise<HttpTestingController> {
-    TestBed.configureTestingModule({
-      providers: [
-        provideApi(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    const loading = TestBed.inject(SessionStore).load();
-    http.expectOne("/api/session").flush(user);
-    await loading;
-    return http;
+    return startTestBed(testing, { session: user });
   }
 
   /** Answers the create request with 201 and `ticket`, and lets the dialog close (and navigate). */

@@ -1,8 +1,7 @@
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing";
 import { type ComponentFixture, TestBed } from "@angular/core/testing";
-import { MATERIAL_ANIMATIONS } from "@angular/material/core";
-import { provideRouter, Router } from "@angular/router";
-import { provideApi } from "@uslimato/web-data-access";
+import { Router } from "@angular/router";
+import { settle, startTestBed } from "@uslimato/web-data-access/testing";
 import type { Ticket } from "../common/types.ts";
 import { QueuePageComponent } from "./queue-page.component.ts";
 
@@ -28,25 +27,15 @@ const ticket = (i: number): Ticket => ({
 });
 const counts = { open: 0, in_progress: 27, resolved: 0, closed: 0, cancelled: 0 };
 
-async function settle(fixture: ComponentFixture<unknown>) {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-  fixture.detectChanges();
-}
-
 describe("QueuePageComponent", () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<QueuePageComponent>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideApi(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: "tickets", component: QueuePageComponent }]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = await startTestBed(
+      { TestBed, HttpTestingController, provideHttpClientTesting },
+      { routes: [{ path: "tickets", component: QueuePageComponent }] },
+    );
     await TestBed.inject(Router).navigateByUrl("/tickets");
     fixture = TestBed.createComponent(QueuePageComponent);
     fixture.detectChanges();

@@ -1,28 +1,20 @@
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing";
 import { type ComponentFixture, TestBed } from "@angular/core/testing";
-import { MATERIAL_ANIMATIONS } from "@angular/material/core";
-import { provideRouter } from "@angular/router";
-import { provideApi, type Session, SessionStore } from "@uslimato/web-data-access";
+import { FEATURE_FLAGS, type FeatureFlag } from "@uslimato/domain";
+import type { Session } from "@uslimato/web-data-access";
+import { settle, startTestBed, testSession } from "@uslimato/web-data-access/testing";
 import type { Ticket } from "../common/types.ts";
 import { TicketPageComponent } from "./ticket-page.component.ts";
 
-const features = {
-  agent_portal: true,
-  end_user_portal: true,
-  asset_integration: false,
-  email_notifications: false,
-  email_templates: false,
-  public_api: false,
-  movement_link: false,
+/** Alice with `permissions`; the agent and end-user portals on, the other flags off unless `flags` turns them on. */
+const agent = (permissions: string[], flags: Partial<Record<FeatureFlag, boolean>> = {}): Session => {
+  const on: Partial<Record<FeatureFlag, boolean>> = { agent_portal: true, end_user_portal: true, ...flags };
+  return testSession({
+    user: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
+    permissions,
+    off: FEATURE_FLAGS.filter((f) => !on[f]),
+  });
 };
-const agent = (permissions: string[], flags: Partial<typeof features> = {}): Session => ({
-  user: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
-  tenant: { id: "t", slug: "acme", name: "Acme" },
-  permissions,
-  features: { ...features, ...flags },
-  itsmLicensed: true,
-  csrfToken: "csrf",
-});
 const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
   id: "id-1",
   number: "TKT-000001",
@@ -73,28 +65,11 @@ const movements = [
 const day = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(iso));
 
-/** Lets promise chains run (HTTP answers → signals), then renders. */
-async function settle(fixture: ComponentFixture<unknown>) {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-  fixture.detectChanges();
-}
-
 describe("TicketPageComponent", () => {
   let http: HttpTestingController;
 
   async function open(session: Session, t: Ticket) {
-    TestBed.configureTestingModule({
-      providers: [
-        provideApi(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    const loading = TestBed.inject(SessionStore).load();
-    http.expectOne("/api/session").flush(session);
-    await loading;
+    http = await startTestBed({ TestBed, HttpTestingController, provideHttpClientTesting }, { session });
     const fixture = TestBed.createComponent(TicketPageComponent);
     fixture.componentRef.setInput("number", t.number);
     fixture.detectChanges();
