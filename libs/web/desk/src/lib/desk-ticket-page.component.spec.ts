@@ -2,29 +2,19 @@ import { HttpTestingController, provideHttpClientTesting } from "@angular/common
 import { type ComponentFixture, TestBed } from "@angular/core/testing";
 import { settle, signIn, startTestBed, testSession } from "@uslimato/web-data-access/testing";
 import type { Ticket } from "@uslimato/web-tickets";
+import { testTicket } from "@uslimato/web-tickets/testing";
 import { DeskTicketPageComponent } from "./desk-ticket-page.component.ts";
 
-const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
-  id: "id-7",
-  number: "TKT-000007",
-  type: "incident",
-  status: "resolved",
-  priority: "medium",
-  title: "Printer offline",
-  description: "<b>not bold</b>",
-  reporter: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
-  assignee: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
-  asset_id: null,
-  movement_id: null,
-  asset: null,
-  movement: null,
-  cancel_reason: null,
-  created_at: "2026-01-01T10:00:00Z",
-  updated_at: "2026-01-01T10:00:00Z",
-  resolved_at: "2026-01-01T11:00:00Z",
-  closed_at: null,
-  ...patch,
-});
+const ticket = (patch: Partial<Ticket> = {}): Ticket =>
+  testTicket({
+    id: "id-7",
+    number: "TKT-000007",
+    status: "resolved",
+    description: "<b>not bold</b>",
+    assignee: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
+    resolved_at: "2026-01-01T11:00:00Z",
+    ...patch,
+  });
 
 const testing = { TestBed, HttpTestingController, provideHttpClientTesting };
 

@@ -11,6 +11,7 @@ import {
   testSession,
   type WebTesting,
 } from "@uslimato/web-data-access/testing";
+import { testTicket } from "./test-ticket.ts";
 import type { NewTicketDialogData, Person, Ticket } from "./types.ts";
 
 /** A signed-in session of `user` in workspace "acme", every flag on but mail and the Public API. */
@@ -23,26 +24,15 @@ const asset: NewTicketDialogData = { asset: { id: "a-1", name: "Dell Latitude 54
 
 /** The server's answer to the create: "Screen flickers", TKT-000009, open, about `asset`. */
 function created(reporter: Person, description: string): Ticket {
-  return {
+  return testTicket({
     id: "id-9",
     number: "TKT-000009",
-    type: "incident",
-    status: "open",
-    priority: "medium",
     title: "Screen flickers",
     description,
     reporter,
-    assignee: null,
     asset_id: "a-1",
-    movement_id: null,
     asset: { id: "a-1", name: "Dell Latitude 5440", tag: "AT-0042", deleted: false },
-    movement: null,
-    cancel_reason: null,
-    created_at: "2026-01-01T10:00:00Z",
-    updated_at: "2026-01-01T10:00:00Z",
-    resolved_at: null,
-    closed_at: null,
-  };
+  });
 }
 
 /** The "New ticket" dialogs' specs' shared setup and fixtures (agent portal and desk). */

@@ -2,29 +2,19 @@ import { HttpTestingController, provideHttpClientTesting } from "@angular/common
 import { type ComponentFixture, TestBed } from "@angular/core/testing";
 import { Router } from "@angular/router";
 import { settle, startTestBed } from "@uslimato/web-data-access/testing";
+import { testTicket } from "../common/test-ticket.ts";
 import type { Ticket } from "../common/types.ts";
 import { QueuePageComponent } from "./queue-page.component.ts";
 
-const ticket = (i: number): Ticket => ({
-  id: `id-${i}`,
-  number: `TKT-${String(i).padStart(6, "0")}`,
-  type: "service_request",
-  status: "in_progress",
-  priority: i % 9 === 0 ? "critical" : "medium",
-  title: `Batch request ${i}`,
-  description: "",
-  reporter: { id: "r", name: "Rita Reporter", email: "rita@x.test" },
-  assignee: null,
-  asset_id: null,
-  movement_id: null,
-  asset: null,
-  movement: null,
-  cancel_reason: null,
-  created_at: "2026-01-01T10:00:00Z",
-  updated_at: "2026-01-01T10:00:00Z",
-  resolved_at: null,
-  closed_at: null,
-});
+const ticket = (i: number): Ticket =>
+  testTicket({
+    id: `id-${i}`,
+    number: `TKT-${String(i).padStart(6, "0")}`,
+    type: "service_request",
+    status: "in_progress",
+    priority: i % 9 === 0 ? "critical" : "medium",
+    title: `Batch request ${i}`,
+  });
 const counts = { open: 0, in_progress: 27, resolved: 0, closed: 0, cancelled: 0 };
 
 describe("QueuePageComponent", () => {

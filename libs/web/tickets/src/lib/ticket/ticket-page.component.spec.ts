@@ -3,6 +3,7 @@ import { type ComponentFixture, TestBed } from "@angular/core/testing";
 import { FEATURE_FLAGS, type FeatureFlag } from "@uslimato/domain";
 import type { Session } from "@uslimato/web-data-access";
 import { settle, startTestBed, testSession } from "@uslimato/web-data-access/testing";
+import { testTicket } from "../common/test-ticket.ts";
 import type { Ticket } from "../common/types.ts";
 import { TicketPageComponent } from "./ticket-page.component.ts";
 
@@ -15,27 +16,15 @@ const agent = (permissions: string[], flags: Partial<Record<FeatureFlag, boolean
     off: FEATURE_FLAGS.filter((f) => !on[f]),
   });
 };
-const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
-  id: "id-1",
-  number: "TKT-000001",
-  type: "incident",
-  status: "in_progress",
-  priority: "high",
-  title: "Printer <script>alert(1)</script>",
-  description: "See https://example.test/manual.",
-  reporter: { id: "rita", name: "Rita Reporter", email: "rita@x.test" },
-  assignee: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
-  asset_id: null,
-  movement_id: null,
-  asset: null,
-  movement: null,
-  cancel_reason: null,
-  created_at: "2026-01-01T10:00:00Z",
-  updated_at: "2026-01-01T10:00:00Z",
-  resolved_at: null,
-  closed_at: null,
-  ...patch,
-});
+const ticket = (patch: Partial<Ticket> = {}): Ticket =>
+  testTicket({
+    status: "in_progress",
+    priority: "high",
+    title: "Printer <script>alert(1)</script>",
+    description: "See https://example.test/manual.",
+    assignee: { id: "alice", name: "Alice Agent", email: "alice@x.test" },
+    ...patch,
+  });
 
 const laptop = { id: "a-1", name: "Dell Latitude 5440", tag: "AT-0042", deleted: false };
 const movements = [
