@@ -12,6 +12,7 @@ export {
 } from "./lib/common/history-words.ts";
 export { linkify, PlainTextComponent } from "./lib/common/plain-text.component.ts";
 export { TicketAssetComponent } from "./lib/common/ticket-asset.component.ts";
+export { TicketDescriptionComponent } from "./lib/common/ticket-description.component.ts";
 export {
   TICKET_FIELDS,
   type TicketFieldControls,
@@ -19,6 +20,7 @@ export {
   ticketFieldControls,
   ticketFieldValues,
 } from "./lib/common/ticket-fields.component.ts";
+export { assetPageLink, takeCreatedMark } from "./lib/common/ticket-page-parts.ts";
 export { type Audience, mergeTimeline, TicketTimelineComponent } from "./lib/common/timeline.component.ts";
 export type {
   Comment,

@@ -18,12 +18,14 @@ import { MatInput } from "@angular/material/input";
 import { Title } from "@angular/platform-browser";
 import { RouterLink } from "@angular/router";
 import { FINAL_STATUSES, type Status } from "@uslimato/domain";
-import { AREAS, problemOf, SessionStore } from "@uslimato/web-data-access";
+import { problemOf, SessionStore } from "@uslimato/web-data-access";
 import {
+  assetPageLink,
   assetText,
   formatDateTime,
-  PlainTextComponent,
+  TicketDescriptionComponent,
   TicketTimelineComponent,
+  takeCreatedMark,
 } from "@uslimato/web-tickets";
 import { RecordStateComponent, StatusBadgeComponent, TYPE_LABEL } from "@uslimato/web-ui";
 import { DeskTicketStore } from "./desk-ticket.store.ts";
@@ -37,13 +39,6 @@ const STATUS_TEXT: Record<Status, string> = {
   cancelled: "This ticket was cancelled.",
 };
 
-function takeCreatedMark(): string | null {
-  const state = (globalThis.history?.state ?? null) as { created?: string } | null;
-  if (!state?.created) return null;
-  globalThis.history.replaceState({ ...state, created: undefined }, "");
-  return state.created;
-}
-
 /** `/desk/tickets/:number`: where the reporter's ticket stands, the replies, and the solution question. */
 @Component({
   selector: "us-desk-ticket-page",
@@ -55,7 +50,7 @@ function takeCreatedMark(): string | null {
     MatIcon,
     MatInput,
     MatLabel,
-    PlainTextComponent,
+    TicketDescriptionComponent,
     ReactiveFormsModule,
     RecordStateComponent,
     RouterLink,
@@ -111,14 +106,7 @@ function takeCreatedMark(): string | null {
           </div>
         </section>
       }
-      <section class="ui-card" aria-labelledby="desk-description">
-        <h2 id="desk-description">Description</h2>
-        @if (t.description.trim()) {
-          <us-plain-text [text]="t.description" />
-        } @else {
-          <p class="ui-muted">No description.</p>
-        }
-      </section>
+      <us-ticket-description [text]="t.description" />
       <section class="updates" aria-labelledby="desk-history">
         <h2 id="desk-history">Updates</h2>
         @if (store.comments() && store.history()) {
@@ -179,11 +167,9 @@ export class DeskTicketPageComponent {
   protected readonly created = takeCreatedMark();
   protected readonly assetText = assetText;
   /** `/assets/<id>` for users of the assets area; a deleted asset has no page. */
-  protected readonly assetLink = computed(() => {
-    const asset = this.store.ticket()?.asset;
-    const session = this.session.session();
-    return asset && !asset.deleted && session && AREAS.assets(session) ? `/assets/${asset.id}` : null;
-  });
+  protected readonly assetLink = computed(() =>
+    assetPageLink(this.store.ticket()?.asset, this.session.session()),
+  );
   protected readonly statusText = STATUS_TEXT;
   protected readonly typeLabel = TYPE_LABEL;
   protected readonly date = formatDateTime;

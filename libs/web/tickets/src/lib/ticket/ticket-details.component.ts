@@ -12,7 +12,7 @@ import { MatFormField, MatHint, MatLabel } from "@angular/material/form-field";
 import { MatInput } from "@angular/material/input";
 import { RouterLink } from "@angular/router";
 import { FINAL_STATUSES } from "@uslimato/domain";
-import { AREAS, SessionStore } from "@uslimato/web-data-access";
+import { SessionStore } from "@uslimato/web-data-access";
 import {
   PRIORITIES,
   PRIORITY_LABEL,
@@ -24,6 +24,7 @@ import {
   TYPE_LABEL,
 } from "@uslimato/web-ui";
 import { assetText, formatDateTime, movementLabel } from "../common/history-words.ts";
+import { assetPageLink } from "../common/ticket-page-parts.ts";
 import { TicketsApi } from "../common/tickets-api.ts";
 import type { AssetMovement, Ticket } from "../common/types.ts";
 import { TicketStore } from "./ticket.store.ts";
@@ -153,11 +154,7 @@ export class TicketDetailsComponent {
   protected readonly movementText = movementLabel;
 
   /** `/assets/<id>` for users of the assets area; a deleted asset has no page. */
-  protected readonly assetLink = computed(() => {
-    const asset = this.ticket().asset;
-    const session = this.session.session();
-    return asset && !asset.deleted && session && AREAS.assets(session) ? `/assets/${asset.id}` : null;
-  });
+  protected readonly assetLink = computed(() => assetPageLink(this.ticket().asset, this.session.session()));
   protected readonly showMovement = computed(() => {
     const asset = this.ticket().asset;
     return asset !== null && !asset.deleted && this.session.flagOn("movement_link");

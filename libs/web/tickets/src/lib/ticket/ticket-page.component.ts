@@ -18,21 +18,14 @@ import {
   TYPE_LABEL,
 } from "@uslimato/web-ui";
 import { formatDateTime } from "../common/history-words.ts";
-import { PlainTextComponent } from "../common/plain-text.component.ts";
+import { TicketDescriptionComponent } from "../common/ticket-description.component.ts";
 import { TicketFeed } from "../common/ticket-feed.ts";
+import { takeCreatedMark } from "../common/ticket-page-parts.ts";
 import { TicketTimelineComponent } from "../common/timeline.component.ts";
 import { CommentBoxComponent } from "./comment-box.component.ts";
 import { TicketStore } from "./ticket.store.ts";
 import { TicketActionsComponent } from "./ticket-actions.component.ts";
 import { TicketDetailsComponent } from "./ticket-details.component.ts";
-
-/** Reads (once) the "just created" mark the New ticket dialog leaves in the history entry's state. */
-function takeCreatedMark(): string | null {
-  const state = (globalThis.history?.state ?? null) as { created?: string } | null;
-  if (!state?.created) return null;
-  globalThis.history.replaceState({ ...state, created: undefined }, "");
-  return state.created;
-}
 
 /** `/tickets/:number`: one ticket for agents. */
 @Component({
@@ -40,7 +33,7 @@ function takeCreatedMark(): string | null {
   imports: [
     CommentBoxComponent,
     MatIcon,
-    PlainTextComponent,
+    TicketDescriptionComponent,
     PriorityBadgeComponent,
     RecordStateComponent,
     RouterLink,
@@ -90,14 +83,7 @@ function takeCreatedMark(): string | null {
 
       <div class="grid">
         <div class="main">
-          <section class="ui-card" aria-labelledby="ticket-description">
-            <h2 id="ticket-description">Description</h2>
-            @if (t.description.trim()) {
-              <us-plain-text [text]="t.description" />
-            } @else {
-              <p class="ui-muted">No description.</p>
-            }
-          </section>
+          <us-ticket-description [text]="t.description" />
           <section aria-labelledby="ticket-activity" class="activity">
             <h2 id="ticket-activity">Activity</h2>
             @if (store.comments() && store.history()) {
