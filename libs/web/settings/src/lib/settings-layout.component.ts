@@ -37,6 +37,8 @@ import { SETTINGS_PAGES } from "./settings-access.ts";
     .link:hover { color: var(--mat-sys-on-surface); background: var(--mat-sys-surface-container-low); }
     .link:focus-visible { outline: 2px solid var(--mat-sys-primary); outline-offset: -2px; }
     .link.active { color: var(--mat-sys-primary); border-bottom-color: var(--mat-sys-primary); }
+    /* A phone: the links wrap onto a second line rather than scroll out of sight. */
+    @media (max-width: 599.98px) { .nav { flex-wrap: wrap; overflow-x: visible; } .link { padding: 10px 12px; } }
   `,
 })
 export class SettingsLayoutComponent {
