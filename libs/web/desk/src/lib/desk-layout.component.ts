@@ -6,7 +6,8 @@ import { BrandComponent } from "@uslimato/web-ui";
 
 /**
  * The desk portal's own frame: the reporter's tickets and their account, nothing of the agent or admin
- * side (an agent who opens the desk gets one link back to the agent portal).
+ * side (an agent who opens the desk gets one link back to the agent portal; someone who may see assets, one
+ * to the assets, where "Report issue" files a ticket about one).
  */
 @Component({
   selector: "us-desk-layout",
@@ -19,6 +20,8 @@ import { BrandComponent } from "@uslimato/web-ui";
         <a routerLink="/desk" routerLinkActive="active" ariaCurrentWhenActive="page" [routerLinkActiveOptions]="{ exact: false }">My tickets</a>
         @if (agent()) {
           <a routerLink="/tickets">Agent portal</a>
+        } @else if (assets()) {
+          <a routerLink="/assets">Assets</a>
         }
       </nav>
       <span class="spacer"></span>
@@ -53,6 +56,10 @@ export class DeskLayoutComponent {
   protected readonly agent = computed(() => {
     const s = this.store.session();
     return s !== null && AREAS.tickets(s);
+  });
+  protected readonly assets = computed(() => {
+    const s = this.store.session();
+    return s !== null && AREAS.assets(s);
   });
 
   protected async signOut(): Promise<void> {
